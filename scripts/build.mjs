@@ -1,0 +1,76 @@
+// One esbuild script, one build per runtime: extension host (node/cjs), webview (browser),
+// and with --tests the test files (node/cjs, one bundle per *.test.ts under out/test).
+// Flags: --watch, --production (minify, no sourcemaps), --tests.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const watch = args.has('--watch');
+const root = new URL('..', import.meta.url).pathname;
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'info',
+  absWorkingDir: root,
+};
+
+/** Builds that ship in the VSIX. */
+const builds = [
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: { webview: 'webview/main.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  },
+];
+
+function testEntries(dir) {
+  const found = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) found.push(...testEntries(p));
+    else if (/\.test\.ts$/.test(name) || /^index\.ts$/.test(name)) found.push(p);
+  }
+  return found;
+}
+
+if (args.has('--tests')) {
+  const entries = {};
+  for (const p of testEntries(join(root, 'test'))) {
+    entries[relative(join(root, 'test'), p).replace(/\.ts$/, '')] = p;
+  }
+  builds.push({
+    ...common,
+    sourcemap: 'inline',
+    minify: false,
+    entryPoints: entries,
+    outdir: 'out/test',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'playwright-core', 'mocha', '@vscode/test-electron'],
+  });
+}
+
+if (watch) {
+  const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
+  await Promise.all(contexts.map((c) => c.watch()));
+  console.log('watching for changes…');
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

@@ -1,0 +1,62 @@
+// Tracer → host protocol, version 1 (docs/protocol.md). Pure: imports neither vscode nor child_process.
+
+/** Protocol version this host understands; `hello.v` carries the tracer's. */
+export const PROTOCOL_VERSION = 1;
+
+/** Fields every event carries: kind, monotonic time (ns), process and native thread id. */
+export interface EventBase {
+  t: number;
+  pid: number;
+  tid: number;
+  /** `[file, line]` of the user's code that caused the event, when known. */
+  src?: [string, number];
+}
+
+/** Kinds of synchronisation object the tracer reports. */
+export type LockKind = 'Lock' | 'RLock' | 'Semaphore' | 'BoundedSemaphore' | 'Condition' | 'Event' | 'Barrier';
+
+/** Fields shared by all `lock.*` events: a cross-process object id and a readable label. */
+export interface LockFields {
+  id: string;
+  kind: LockKind;
+  label: string;
+}
+
+/** One event of the stream, discriminated on `k`. */
+export type TraceEvent =
+  | (EventBase & {
+      k: 'hello';
+      v: number;
+      py: string;
+      tracer: string;
+      method: string;
+      argv: string[];
+      wall: number;
+      ppid: number;
+      main: boolean;
+    })
+  | (EventBase & { k: 'proc.spawn'; child: number; name: string; daemon: boolean; target: string | null })
+  | (EventBase & { k: 'proc.begin'; name: string; daemon: boolean; ppid: number })
+  | (EventBase & { k: 'proc.end'; code: number | null; sig?: number })
+  | (EventBase & { k: 'main.done' })
+  | (EventBase & LockFields & { k: 'lock.wait' })
+  | (EventBase & LockFields & { k: 'lock.acquired'; waited: number })
+  | (EventBase & LockFields & { k: 'lock.release' })
+  | (EventBase & LockFields & { k: 'lock.fail'; waited: number })
+  | (EventBase & { k: 'sleep'; secs: number })
+  | (EventBase & { k: 'sleep.end' })
+  | (EventBase & { k: 'out'; stream: 'out' | 'err'; text: string })
+  | (EventBase & { k: 'exc'; type: string; msg: string; tb: string[] })
+  | (EventBase & { k: 'io.read' | 'io.write'; path: string; preview: string })
+  | (EventBase & { k: 'mark'; label: string; data?: Record<string, string | number | boolean | null> });
+
+/** The `k` values of {@link TraceEvent}. */
+export type EventKind = TraceEvent['k'];
+
+/** Narrow an event union member by kind. */
+export type EventOf<K extends EventKind> = Extract<TraceEvent, { k: K }>;
+
+/** Compile-time exhaustiveness check for `switch` statements over unions. */
+export function assertNever(x: never): never {
+  throw new Error(`unexpected value: ${JSON.stringify(x)}`);
+}

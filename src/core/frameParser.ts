@@ -1,0 +1,134 @@
+// Splits the tracer's stdout into frames (0x1E + JSON + "\n") and raw program output. Never throws.
+import type { TraceEvent } from './events';
+import { validateEvent } from './validateEvent';
+
+const RS = 0x1e;
+const NL = 0x0a;
+
+/** Frames longer than this without a newline are given up on and kept as raw output. */
+export const MAX_FRAME_BYTES = 1 << 20;
+
+/** One thing the parser found in the byte stream. */
+export type ParsedItem =
+  | { type: 'event'; event: TraceEvent }
+  | { type: 'output'; bytes: Uint8Array }
+  | { type: 'bad'; error: string; bytes: Uint8Array };
+
+/** Incremental parser: feed it chunks in any split; it keeps state between calls. */
+export class FrameParser {
+  private pending: Uint8Array[] = [];
+  private pendingLen = 0;
+  private inFrame = false;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  /** Count of frames that were not valid events. */
+  badFrames = 0;
+  /** Count of valid events. */
+  events = 0;
+
+  /** Parse one chunk; returns items in stream order. */
+  push(chunk: Uint8Array): ParsedItem[] {
+    const out: ParsedItem[] = [];
+    let i = 0;
+    const n = chunk.length;
+    while (i < n) {
+      if (!this.inFrame) {
+        const rs = chunk.indexOf(RS, i);
+        const end = rs === -1 ? n : rs;
+        if (end > i) out.push({ type: 'output', bytes: chunk.slice(i, end) });
+        if (rs === -1) break;
+        this.inFrame = true;
+        i = rs + 1;
+        continue;
+      }
+      const nl = chunk.indexOf(NL, i);
+      const rs = chunk.indexOf(RS, i);
+      if (rs !== -1 && (nl === -1 || rs < nl)) {
+        // A new frame starts before this one ended: the pending bytes were a torn frame.
+        this.append(chunk.subarray(i, rs));
+        this.giveUp(out, 'truncated frame');
+        this.inFrame = true;
+        i = rs + 1;
+        continue;
+      }
+      if (nl === -1) {
+        this.append(chunk.subarray(i, n));
+        if (this.pendingLen > MAX_FRAME_BYTES) {
+          this.giveUp(out, `frame longer than ${MAX_FRAME_BYTES} bytes`);
+        }
+        break;
+      }
+      this.append(chunk.subarray(i, nl));
+      this.finishFrame(out);
+      i = nl + 1;
+    }
+    return out;
+  }
+
+  /** Call at end of stream: an unfinished frame becomes raw output. */
+  end(): ParsedItem[] {
+    const out: ParsedItem[] = [];
+    if (this.inFrame) this.giveUp(out, 'stream ended inside a frame');
+    return out;
+  }
+
+  private append(part: Uint8Array): void {
+    if (part.length === 0) return;
+    this.pending.push(part.slice());
+    this.pendingLen += part.length;
+  }
+
+  private take(): Uint8Array {
+    const body = this.pending.length === 1 ? this.pending[0] : concat(this.pending, this.pendingLen);
+    this.pending = [];
+    this.pendingLen = 0;
+    this.inFrame = false;
+    return body ?? new Uint8Array(0);
+  }
+
+  private giveUp(out: ParsedItem[], error: string): void {
+    const body = this.take();
+    const bytes = new Uint8Array(body.length + 1);
+    bytes[0] = RS;
+    bytes.set(body, 1);
+    this.badFrames++;
+    out.push({ type: 'bad', error, bytes });
+  }
+
+  private finishFrame(out: ParsedItem[]): void {
+    const body = this.take();
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(this.decoder.decode(body));
+    } catch (e) {
+      this.badFrames++;
+      out.push({ type: 'bad', error: `invalid frame: ${(e as Error).message}`, bytes: framed(body) });
+      return;
+    }
+    const v = validateEvent(parsed);
+    if (v.ok) {
+      this.events++;
+      out.push({ type: 'event', event: v.event });
+    } else {
+      this.badFrames++;
+      out.push({ type: 'bad', error: v.error, bytes: framed(body) });
+    }
+  }
+}
+
+function framed(body: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(body.length + 2);
+  bytes[0] = RS;
+  bytes.set(body, 1);
+  bytes[body.length + 1] = NL;
+  return bytes;
+}
+
+function concat(parts: Uint8Array[], len: number): Uint8Array {
+  const buf = new Uint8Array(len);
+  let o = 0;
+  for (const p of parts) {
+    buf.set(p, o);
+    o += p.length;
+  }
+  return buf;
+}

@@ -1,0 +1,88 @@
+// Validates decoded JSON against the tracer → host protocol without ever throwing.
+import type { EventKind, TraceEvent } from './events';
+
+type FieldType = 'int' | 'num' | 'str' | 'bool' | 'str?' | 'int?' | 'strs' | 'src' | 'obj?';
+
+const LOCK = { id: 'str', kind: 'str', label: 'str' } as const;
+
+/** Required fields per kind, beyond the common `t`, `pid` and `tid`. */
+const FIELDS: Record<EventKind, Record<string, FieldType>> = {
+  hello: {
+    v: 'int',
+    py: 'str',
+    tracer: 'str',
+    method: 'str',
+    argv: 'strs',
+    wall: 'num',
+    ppid: 'int',
+    main: 'bool',
+  },
+  'proc.spawn': { child: 'int', name: 'str', daemon: 'bool', target: 'str?' },
+  'proc.begin': { name: 'str', daemon: 'bool', ppid: 'int' },
+  'proc.end': { code: 'int?' },
+  'main.done': {},
+  'lock.wait': LOCK,
+  'lock.acquired': { ...LOCK, waited: 'num' },
+  'lock.release': LOCK,
+  'lock.fail': { ...LOCK, waited: 'num' },
+  sleep: { secs: 'num' },
+  'sleep.end': {},
+  out: { stream: 'str', text: 'str' },
+  exc: { type: 'str', msg: 'str', tb: 'strs' },
+  'io.read': { path: 'str', preview: 'str' },
+  'io.write': { path: 'str', preview: 'str' },
+  mark: { label: 'str', data: 'obj?' },
+};
+
+function isInt(v: unknown): v is number {
+  return typeof v === 'number' && Number.isSafeInteger(v);
+}
+
+function check(type: FieldType, v: unknown): boolean {
+  switch (type) {
+    case 'int':
+      return isInt(v);
+    case 'num':
+      return typeof v === 'number' && Number.isFinite(v);
+    case 'str':
+      return typeof v === 'string';
+    case 'bool':
+      return typeof v === 'boolean';
+    case 'str?':
+      return v === null || v === undefined || typeof v === 'string';
+    case 'int?':
+      return v === null || v === undefined || isInt(v);
+    case 'strs':
+      return Array.isArray(v) && v.every((s) => typeof s === 'string');
+    case 'src':
+      return Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && isInt(v[1]);
+    case 'obj?':
+      return v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v));
+  }
+}
+
+/** Result of validating one decoded frame. */
+export type Validation = { ok: true; event: TraceEvent } | { ok: false; error: string };
+
+/** Check that `raw` is a well-formed event of a known kind; unknown fields are kept. */
+export function validateEvent(raw: unknown): Validation {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, error: 'frame is not a JSON object' };
+  }
+  const obj = raw as Record<string, unknown>;
+  const k = obj.k;
+  if (typeof k !== 'string' || !Object.prototype.hasOwnProperty.call(FIELDS, k)) {
+    return { ok: false, error: `unknown kind ${JSON.stringify(k)}` };
+  }
+  for (const f of ['t', 'pid', 'tid'] as const) {
+    if (!isInt(obj[f])) return { ok: false, error: `${k}: field ${f} must be an integer` };
+  }
+  if (obj.src !== undefined && !check('src', obj.src)) {
+    return { ok: false, error: `${k}: field src must be [file, line]` };
+  }
+  const spec = FIELDS[k as EventKind];
+  for (const [name, type] of Object.entries(spec)) {
+    if (!check(type, obj[name])) return { ok: false, error: `${k}: field ${name} must be ${type}` };
+  }
+  return { ok: true, event: obj as unknown as TraceEvent };
+}

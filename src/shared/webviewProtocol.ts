@@ -1,0 +1,86 @@
+// Host ↔ webview protocol: the swimlane model items and the messages that carry them.
+// Imported by the extension host (src/) and the webview bundle (webview/); no vscode, no DOM.
+
+/** Lifecycle of a run as the header shows it. */
+export type RunState = 'starting' | 'running' | 'finished' | 'failed' | 'stopped';
+
+/** One process lane. Times are ns since the run's first event. */
+export interface Lane {
+  id: string;
+  pid: number;
+  name: string;
+  parent: number | null;
+  /** Spawn order; lanes are drawn sorted by it. */
+  order: number;
+  daemon: boolean;
+  main: boolean;
+  begin: number | null;
+  end: number | null;
+  exitCode: number | null;
+}
+
+/** What a span shows: plain running, sleeping, waiting for a lock, holding a lock. */
+export type SpanKind = 'run' | 'sleep' | 'lockWait' | 'lockHold';
+
+/** A time interval on a lane; `end` is null while it is still open. */
+export interface Span {
+  id: number;
+  lane: string;
+  kind: SpanKind;
+  start: number;
+  end: number | null;
+  label: string;
+  lockId?: string;
+}
+
+/** Point events on a lane. */
+export type MarkKind = 'start' | 'end' | 'print' | 'exc' | 'release' | 'spawn' | 'io' | 'mark';
+
+/** A point event; `text` is program output or a description, always rendered as text. */
+export interface Mark {
+  id: number;
+  lane: string;
+  kind: MarkKind;
+  t: number;
+  text: string;
+}
+
+/** The run summary shown in the panel header. */
+export interface Header {
+  title: string;
+  state: RunState;
+  /** ns from the first event to the last one seen (or to now while running). */
+  duration: number;
+  processes: number;
+  ticketsSold: number | null;
+  ticketsAvailable: number | null;
+  lockWaitTotal: number;
+  lockWaitMax: number;
+  /** ns of the main module's end, when seen. */
+  mainDone: number | null;
+  events: number;
+  badFrames: number;
+  /** Items dropped or merged to bound memory; shown as a counter when > 0. */
+  dropped: number;
+  error: string | null;
+}
+
+/** Model changes since the previous delta: upserts keyed by id. */
+export interface ModelDelta {
+  lanes: Lane[];
+  spans: Span[];
+  marks: Mark[];
+  header: Header;
+}
+
+/** Messages the host posts to the webview (only after it received `ready`). */
+export type HostToWebview =
+  | { type: 'init'; strings: Record<string, string> }
+  | { type: 'reset' }
+  | ({ type: 'delta' } & ModelDelta);
+
+/** Messages the webview posts to the host. */
+export type WebviewToHost =
+  | { type: 'ready' }
+  | { type: 'stop' }
+  | { type: 'openSource'; file: string; line: number };
