@@ -1,0 +1,110 @@
+"""Concurrency Swimlane tracer: streams a Python program's concurrency events on stdout.
+
+Run a program under it with `python -m swimlane_tracer SCRIPT [ARGS...]` (see __main__).
+The protocol is described in docs/protocol.md. Standard library only; Python 3.9+.
+
+`mark(label, **data)` adds an annotation to the trace and does nothing when the program
+is not traced.
+"""
+
+import atexit
+import json
+import os
+import sys
+import time
+
+from ._emit import Emitter, clip, q
+from ._labels import src_json, user_frame
+
+__version__ = "0.1.0"
+PROTOCOL_VERSION = 1
+
+
+class _State:
+    emitter = None
+    is_main = False
+    exit_code = 0
+    stdio = ()
+
+
+_state = _State()
+
+
+def is_active():
+    """True when this process is being traced."""
+    return _state.emitter is not None
+
+
+def mark(label, **data):
+    """Add a user annotation at this point of the trace (no-op when not traced)."""
+    emitter = _state.emitter
+    if emitter is None:
+        return
+    body = ',"label":%s' % q(clip(label, 200))
+    if data:
+        safe = {str(k): (v if isinstance(v, (str, int, float, bool, type(None))) else repr(v))
+                for k, v in data.items()}
+        body += ',"data":' + json.dumps(safe, ensure_ascii=False)
+    emitter.emit("mark", body + src_json(user_frame(2)))
+
+
+def _start_method():
+    import multiprocessing
+
+    method = multiprocessing.get_start_method(allow_none=True)
+    if method is None:
+        ctx = multiprocessing.context._default_context._default_context
+        method = getattr(ctx, "_name", None) or "fork"
+    return method
+
+
+def _hello(is_main):
+    emitter = _state.emitter
+    argv = [clip(a, 200) for a in sys.argv[:20]]
+    emitter.emit("hello", ',"v":%d,"py":%s,"tracer":%s,"method":%s,"argv":[%s],"wall":%r,'
+                 '"ppid":%d,"main":%s' % (
+                     PROTOCOL_VERSION, q(sys.version.split()[0]), q(__version__),
+                     q(_start_method()), ",".join(q(a) for a in argv), time.time(),
+                     os.getppid(), "true" if is_main else "false"))
+
+
+def _flush_stdio():
+    for stream in _state.stdio:
+        stream.flush_all()
+
+
+def _at_exit():
+    emitter = _state.emitter
+    if emitter is None:
+        return
+    _flush_stdio()
+    if _state.is_main and os.getpid() == _state.main_pid:
+        emitter.emit("proc.end", ',"code":%d' % _state.exit_code)
+    emitter.flush()
+
+
+def install(is_main):
+    """Start tracing this process: emitter, stdout/stderr capture and all patches."""
+    if _state.emitter is not None:
+        return _state.emitter
+    # Registered before multiprocessing is imported, so it runs after multiprocessing's
+    # own exit handler has terminated daemons and joined children.
+    atexit.register(_at_exit)
+    fd = os.dup(1) if is_main else 1  # the program may close or redirect fd 1 later
+    emitter = _state.emitter = Emitter(fd)
+    _state.is_main = is_main
+    _state.main_pid = os.getpid()
+
+    from ._stdio import TracedStream
+    from . import _misc_patch, _proc_patch, _sync_patch
+
+    sys.stdout = TracedStream(emitter, sys.stdout, "out")
+    sys.stderr = TracedStream(emitter, sys.stderr, "err")
+    _state.stdio = (sys.stdout, sys.stderr)
+    _misc_patch.install_sleep(emitter)
+    _misc_patch.install_json(emitter)
+    _sync_patch.install(emitter)
+    _proc_patch.install(emitter, _hello, _flush_stdio)
+    if is_main:
+        _hello(True)
+    return emitter

@@ -1,0 +1,107 @@
+"""Tracing of multiprocessing processes: spawn in the parent, begin/end in the child.
+
+Also makes spawned and forkserver interpreters load the tracer: the `-c` command that
+multiprocessing hands to a new interpreter is prefixed with an import of
+swimlane_tracer._boot, so the user's program needs no change.
+"""
+
+import os
+import signal
+
+from ._emit import q
+from ._exc import emit_exc
+
+_PKG_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BOOT = "import sys; sys.path.insert(0, %r); import swimlane_tracer._boot; " % _PKG_PARENT
+
+
+def _target_name(proc):
+    target = getattr(proc, "_target", None)
+    if target is None:
+        return "%s.run" % type(proc).__name__
+    return getattr(target, "__qualname__", None) or repr(target)
+
+
+def _emit_end(emitter, code, sig=None):
+    body = ',"code":%s' % ("null" if code is None else int(code))
+    if sig is not None:
+        body += ',"sig":%d' % sig
+    emitter.emit("proc.end", body)
+    emitter.flush()
+
+
+def _watch_run(emitter, proc):
+    # Report an exception escaping run() (subclasses override run, so wrap the instance).
+    run = proc.run
+
+    def traced_run():
+        try:
+            return run()
+        except SystemExit:
+            raise
+        except BaseException as e:
+            emit_exc(emitter, e)
+            raise
+
+    proc.run = traced_run
+
+
+def install_sigterm(emitter, flush_stdio):
+    """On SIGTERM (daemon killed, terminate()): emit proc.end, flush, then die as before."""
+    if signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL:
+        return
+
+    def on_sigterm(signum, _frame):
+        flush_stdio()
+        _emit_end(emitter, -signum, signum)
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+
+    try:
+        signal.signal(signal.SIGTERM, on_sigterm)
+    except ValueError:  # not the main thread
+        pass
+
+
+def install(emitter, hello, flush_stdio):
+    """Patch multiprocessing.process.BaseProcess and the interpreter launch for children."""
+    from multiprocessing import process, util
+
+    BaseProcess = process.BaseProcess
+    orig_start = BaseProcess.start
+    orig_bootstrap = BaseProcess._bootstrap
+    orig_spawnv = util.spawnv_passfds
+
+    def start(self):
+        emitter.flush()
+        target = _target_name(self)  # start() deletes _target in the parent
+        result = orig_start(self)
+        emitter.emit("proc.spawn", ',"child":%d,"name":%s,"daemon":%s,"target":%s' % (
+            self.pid, q(self.name), "true" if self.daemon else "false", q(target)))
+        return result
+
+    def _bootstrap(self, *args, **kwargs):
+        hello(False)
+        emitter.emit("proc.begin", ',"name":%s,"daemon":%s,"ppid":%d' % (
+            q(self.name), "true" if self.daemon else "false", os.getppid()))
+        install_sigterm(emitter, flush_stdio)
+        _watch_run(emitter, self)
+        code = None
+        try:
+            code = orig_bootstrap(self, *args, **kwargs)
+        finally:
+            flush_stdio()
+            _emit_end(emitter, code)
+        return code
+
+    def spawnv_passfds(path, args, passfds):
+        args = list(args)
+        if "-c" in args:
+            i = args.index("-c") + 1
+            if i < len(args) and "swimlane_tracer" not in args[i]:
+                args[i] = BOOT + args[i]
+        return orig_spawnv(path, args, passfds)
+
+    BaseProcess.start = start
+    BaseProcess._bootstrap = _bootstrap
+    util.spawnv_passfds = spawnv_passfds  # popen_spawn_posix and forkserver call util.*

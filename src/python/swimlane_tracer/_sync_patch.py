@@ -1,0 +1,100 @@
+"""Tracing of multiprocessing locks and semaphores (multiprocessing.synchronize.SemLock).
+
+Every SemLock gets an id that is the same in every process (created as "<pid>-<n>" in the
+process that made it, inherited on fork, carried in the pickle otherwise) and a label:
+the variable name it was assigned to at creation.
+
+Events: lock.acquired (waited=0) when an acquire does not block; lock.wait, then
+lock.acquired or lock.fail when it does; lock.release.
+"""
+
+import itertools
+import os
+import time
+
+from ._emit import q
+from ._labels import assigned_name, src_json, user_frame
+
+_now = time.monotonic_ns
+_counter = itertools.count(1)
+
+
+def _fields(lock):
+    return ',"id":%s,"kind":"%s","label":%s' % (
+        q(lock._swl_id), type(lock).__name__, q(lock._swl_label))
+
+
+def _traced_methods(emitter, lock):
+    raw_acquire = lock._semlock.acquire
+    raw_release = lock._semlock.release
+    emit = emitter.emit
+
+    def acquire(block=True, timeout=None):
+        if raw_acquire(False):
+            emit("lock.acquired", _fields(lock) + ',"waited":0')
+            return True
+        frame = user_frame(2)
+        if not block:
+            emit("lock.fail", _fields(lock) + ',"waited":0' + src_json(frame))
+            return False
+        t0 = _now()
+        emit("lock.wait", _fields(lock) + src_json(frame), t0)
+        emitter.flush()
+        ok = raw_acquire(block, timeout)
+        t1 = _now()
+        kind = "lock.acquired" if ok else "lock.fail"
+        emit(kind, _fields(lock) + ',"waited":%d' % (t1 - t0), t1)
+        return ok
+
+    def release():
+        t = _now()  # stamped before the release, so the next holder starts after it
+        raw_release()
+        emit("lock.release", _fields(lock), t)
+
+    return acquire, release
+
+
+def install(emitter):
+    """Patch multiprocessing.synchronize.SemLock so its subclasses are traced."""
+    from multiprocessing import synchronize
+
+    SemLock = synchronize.SemLock
+    orig_init = SemLock.__init__
+    orig_make = SemLock._make_methods
+    orig_getstate = SemLock.__getstate__
+    orig_setstate = SemLock.__setstate__
+
+    def __init__(self, *args, **kwargs):
+        self._swl_id = "%d-%d" % (os.getpid(), next(_counter))
+        frame = user_frame(2)
+        self._swl_label = assigned_name(frame) or type(self).__name__
+        orig_init(self, *args, **kwargs)
+
+    def _make_methods(self):
+        orig_make(self)
+        if not hasattr(self, "_swl_id"):
+            self._swl_id = "%d-%d" % (os.getpid(), next(_counter))
+            self._swl_label = type(self).__name__
+        self.acquire, self.release = _traced_methods(emitter, self)
+
+    def __getstate__(self):
+        return (orig_getstate(self), self._swl_id, self._swl_label)
+
+    def __setstate__(self, state):
+        if len(state) == 3 and isinstance(state[0], tuple):
+            self._swl_id, self._swl_label = state[1], state[2]
+            state = state[0]
+        orig_setstate(self, state)
+
+    def __enter__(self):
+        return self.acquire()
+
+    def __exit__(self, *args):
+        return self.release()
+
+    SemLock.__init__ = __init__
+    SemLock._make_methods = _make_methods
+    SemLock.__getstate__ = __getstate__
+    SemLock.__setstate__ = __setstate__
+    SemLock.__enter__ = __enter__
+    SemLock.__exit__ = __exit__
