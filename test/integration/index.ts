@@ -1,0 +1,23 @@
+// Mocha suite loader run inside the VS Code extension host (the extensionTestsPath entry point).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+/** Runs every compiled *.integration.test.js next to this file; rejects when a test fails. */
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 120_000, reporter: 'spec' });
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((name) => name.endsWith('.integration.test.js'))
+    .sort();
+  for (const name of files) mocha.addFile(path.join(__dirname, name));
+  return new Promise((resolve, reject) => {
+    try {
+      mocha.run((failures) =>
+        failures > 0 ? reject(new Error(`${failures} integration test(s) failed`)) : resolve(),
+      );
+    } catch (err) {
+      reject(err);
+    }
+  });
+}

@@ -1,0 +1,63 @@
+// Runs the mocha integration suites (test/integration/*.integration.test.ts) inside a real VS Code
+// through @vscode/test-electron's runTests(). VS Code is $SWIMLANE_VSCODE_EXECUTABLE when set
+// (a desktop VS Code), else test/vscode-shim/code (the cached VS Code server in headless
+// chromium). Builds extension and tests first unless --no-build. Prints mocha's output and a
+// final line "integration: N passed, N failed". Env SWIMLANE_EXTENSION_PATH overrides the
+// extension under test (default: the repo root).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runTests } from '@vscode/test-electron';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const shim = join(root, 'test', 'vscode-shim', 'code');
+const vscodeExecutablePath = process.env.SWIMLANE_VSCODE_EXECUTABLE || shim;
+const extensionDevelopmentPath = process.env.SWIMLANE_EXTENSION_PATH || root;
+const extensionTestsPath = join(root, 'out', 'test', 'integration', 'index.js');
+
+if (!process.argv.includes('--no-build')) {
+  const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--tests'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+
+// Keep a copy of what VS Code prints so mocha's summary can be parsed.
+let printed = '';
+const write = process.stdout.write.bind(process.stdout);
+process.stdout.write = (chunk, ...rest) => {
+  printed = (printed + String(chunk)).slice(-200000);
+  return write(chunk, ...rest);
+};
+
+const workspace = mkdtempSync(join(tmpdir(), 'swimlane-workspace-'));
+let exitCode = 1;
+try {
+  console.log(`integration: VS Code = ${vscodeExecutablePath}`);
+  exitCode = await runTests({
+    vscodeExecutablePath,
+    extensionDevelopmentPath,
+    extensionTestsPath,
+    launchArgs: [workspace],
+  });
+} catch (err) {
+  console.error(`integration: ${err?.message ?? err}`);
+  exitCode = typeof err?.code === 'number' && err.code !== 0 ? err.code : 1;
+} finally {
+  rmSync(workspace, { recursive: true, force: true });
+}
+
+// eslint-disable-next-line no-control-regex
+const plain = printed.replace(/\x1b\[[0-9;]*m/g, '');
+const count = (word) => Number(new RegExp(`(\\d+) ${word}\\b`).exec(plain)?.[1] ?? 0);
+const passed = count('passing');
+const failed = count('failing');
+process.stdout.write = write;
+if (passed + failed === 0 && exitCode !== 0) {
+  console.log('integration: no mocha summary (VS Code or the suite failed to start)');
+}
+console.log(`integration: ${passed} passed, ${failed} failed`);
+process.exit(exitCode === 0 && failed === 0 && passed > 0 ? 0 : exitCode || 1);
