@@ -1,0 +1,16 @@
+// Every command id of the extension, in one place; a unit test checks them against package.json.
+
+/** Command ids contributed in package.json `contributes.commands`. */
+export const CommandIds = {
+  runLockDemo: 'concurrencySwimlane.runLockDemo',
+  stop: 'concurrencySwimlane.stop',
+} as const;
+
+/** One of the contributed command ids. */
+export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
+
+/** The extension's id (publisher.name) as VS Code knows it. */
+export const EXTENSION_ID = 'concurrency-swimlane.concurrency-swimlane';
+
+/** Prefix of every setting. */
+export const CONFIG_SECTION = 'concurrencySwimlane';

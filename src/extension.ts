@@ -1,0 +1,22 @@
+// Entry point: activate() only wires features together; each feature registers itself.
+import * as vscode from 'vscode';
+import type { SwimlaneApi } from './api';
+import { register as registerDemoCommands } from './features/demoCommands';
+import { RunController } from './features/runController';
+
+let controller: RunController | null = null;
+
+/** Wire the output channel, the run controller and the commands; return the test API. */
+export function activate(context: vscode.ExtensionContext): SwimlaneApi {
+  const output = vscode.window.createOutputChannel('Concurrency Swimlane');
+  const runs = new RunController(context.extensionUri, output);
+  controller = runs;
+  context.subscriptions.push(output, runs, registerDemoCommands(context, { runs }));
+  return runs.api();
+}
+
+/** Stop any run (its whole process tree) before the extension host goes away. */
+export async function deactivate(): Promise<void> {
+  await controller?.shutdown();
+  controller = null;
+}

@@ -1,0 +1,129 @@
+// Owns the current run and the panel: start (stopping any previous run), stop, and the test API.
+import * as vscode from 'vscode';
+import type { SwimlaneApi } from '../api';
+import { CONFIG_SECTION } from '../commandIds';
+import type { DemoSpec } from '../demos/demoSpec';
+import { SwimlanePanel } from '../panel/swimlanePanel';
+import { locatePython, type PythonProblem } from '../runner/pythonLocator';
+import { RunSession } from '../session/runSession';
+import type { Header } from '../shared/webviewProtocol';
+import { stripAnsi } from '../core/text';
+
+/** Runs demos one at a time and shows them in one swimlane panel. */
+export class RunController implements vscode.Disposable {
+  private session: RunSession | null = null;
+  private panel: SwimlanePanel | null = null;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly output: vscode.OutputChannel,
+  ) {}
+
+  /** Start `spec`, after stopping whatever runs now. Resolves once the program started. */
+  async run(spec: DemoSpec): Promise<void> {
+    await this.stop();
+    const configured = vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('pythonPath', '');
+    const python = await locatePython(configured);
+    if (!python.ok) {
+      this.output.appendLine(`[error] ${python.reason}: ${python.detail || python.tried.join(', ')}`);
+      void this.reportPythonProblem(python);
+      return;
+    }
+    const panel = this.ensurePanel();
+    const session = new RunSession(spec, {
+      delta: (d) => panel.postDelta(d),
+      output: (text, source, pid) => this.log(text, source, pid),
+    });
+    this.session = session;
+    panel.show({ title: spec.title, snapshot: () => session.model.snapshot() });
+    this.output.clear();
+    this.output.appendLine(`▶ ${spec.title} — Python ${python.version} (${python.path})`);
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('{0} running', spec.title) },
+      () => session.whenEnded(),
+    );
+    void session.whenEnded().then((h) => this.output.appendLine(`■ ${h.state}${h.error ? `: ${h.error}` : ''}`));
+    await session.start(python.path, this.extensionUri.fsPath);
+  }
+
+  /** Stop the current run, if any, and wait for its process tree to be gone. */
+  async stop(): Promise<Header | null> {
+    const s = this.session;
+    if (!s || !s.active) return null;
+    return s.stop();
+  }
+
+  /** True while a run is in progress. */
+  get running(): boolean {
+    return this.session?.active ?? false;
+  }
+
+  /** The read-only API activate() returns. */
+  api(): SwimlaneApi {
+    return {
+      currentHeader: () => this.session?.model.getHeader() ?? null,
+      waitForRunEnd: async (timeoutMs) => {
+        const s = this.session;
+        if (!s) throw new Error('no run has been started');
+        let timer: NodeJS.Timeout | undefined;
+        const timeout = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`run did not end within ${timeoutMs} ms`)), timeoutMs);
+        });
+        try {
+          return await Promise.race([s.whenEnded(), timeout]);
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+    };
+  }
+
+  private ensurePanel(): SwimlanePanel {
+    if (this.panel) return this.panel;
+    const panel = new SwimlanePanel(this.extensionUri, () => void this.stop());
+    panel.onDidDispose(() => {
+      this.panel = null;
+      void this.stop(); // closing the panel ends the run's process tree
+    });
+    this.panel = panel;
+    return panel;
+  }
+
+  private log(text: string, source: string, pid: number | null): void {
+    const clean = stripAnsi(text);
+    if (source === 'out' || source === 'err') {
+      const prefix = pid === null ? '' : `[${pid}${source === 'err' ? ' stderr' : ''}] `;
+      this.output.append(clean.replace(/^(?=.)/gm, prefix));
+    } else {
+      this.output.append(clean);
+    }
+  }
+
+  private async reportPythonProblem(p: PythonProblem): Promise<void> {
+    const settings = vscode.l10n.t('Open Settings');
+    const message =
+      p.reason === 'tooOld'
+        ? vscode.l10n.t('Concurrency Swimlane needs Python 3.9 or later ({0}).', p.detail)
+        : p.reason === 'broken'
+          ? vscode.l10n.t('Python could not be started ({0}).', p.detail)
+          : vscode.l10n.t(
+              'Python was not found (tried {0}). Install Python 3.9+ or set "concurrencySwimlane.pythonPath".',
+              p.tried.join(', '),
+            );
+    const pick = await vscode.window.showErrorMessage(message, settings);
+    if (pick === settings) {
+      await vscode.commands.executeCommand('workbench.action.openSettings', `${CONFIG_SECTION}.pythonPath`);
+    }
+  }
+
+  /** Stop the run and close the panel (deactivation). */
+  async shutdown(): Promise<void> {
+    await this.stop();
+    this.panel?.dispose();
+  }
+
+  /** Synchronous part of shutdown for the disposables list. */
+  dispose(): void {
+    void this.shutdown();
+  }
+}

@@ -1,0 +1,111 @@
+// The swimlane WebviewPanel: strict-CSP HTML, a `ready` handshake, then model snapshots/deltas.
+import * as vscode from 'vscode';
+import type { HostToWebview, ModelDelta, WebviewToHost } from '../shared/webviewProtocol';
+import { assertNever } from '../core/events';
+import { makeNonce, webviewHtml } from './webviewHtml';
+
+/** View type of the panel (also used by a future serializer). */
+export const PANEL_VIEW_TYPE = 'concurrencySwimlane.swimlane';
+
+/** What the panel shows: a source of full snapshots for a (re)loading webview. */
+export interface PanelSource {
+  title: string;
+  snapshot(): ModelDelta;
+}
+
+function isWebviewMessage(m: unknown): m is WebviewToHost {
+  if (typeof m !== 'object' || m === null) return false;
+  const t = (m as { type?: unknown }).type;
+  return t === 'ready' || t === 'stop' || t === 'openSource';
+}
+
+/** One panel, reused across runs; posts nothing until the webview said `ready`. */
+export class SwimlanePanel implements vscode.Disposable {
+  private ready = false;
+  private source: PanelSource | null = null;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly panel: vscode.WebviewPanel;
+  /** Fires when the user closes the panel. */
+  readonly onDidDispose: vscode.Event<void>;
+
+  constructor(
+    extensionUri: vscode.Uri,
+    private readonly onStop: () => void,
+  ) {
+    const dist = vscode.Uri.joinPath(extensionUri, 'dist');
+    const media = vscode.Uri.joinPath(extensionUri, 'media');
+    this.panel = vscode.window.createWebviewPanel(
+      PANEL_VIEW_TYPE,
+      'Concurrency Swimlane',
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+      { enableScripts: true, localResourceRoots: [dist, media] },
+    );
+    const webview = this.panel.webview;
+    webview.html = webviewHtml({
+      cspSource: webview.cspSource,
+      nonce: makeNonce(),
+      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js')).toString(),
+      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(media, 'swimlane.css')).toString(),
+      lang: vscode.env.language,
+      title: 'Concurrency Swimlane',
+    });
+    this.onDidDispose = this.panel.onDidDispose;
+    this.disposables.push(
+      webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
+      // A hidden webview is torn down; it says `ready` again when shown and gets a snapshot.
+      this.panel.onDidChangeViewState((e) => {
+        if (!e.webviewPanel.visible) this.ready = false;
+      }),
+    );
+  }
+
+  /** Show a new run: the webview is reset and gets the run's full model. */
+  show(source: PanelSource): void {
+    this.source = source;
+    this.panel.title = source.title;
+    this.panel.reveal(undefined, true);
+    if (this.ready) this.sendSnapshot();
+  }
+
+  /** Forward a delta (dropped while the webview is not ready: it gets a snapshot then). */
+  postDelta(delta: ModelDelta): void {
+    if (this.ready) this.post({ type: 'delta', ...delta });
+  }
+
+  private receive(raw: unknown): void {
+    if (!isWebviewMessage(raw)) return;
+    switch (raw.type) {
+      case 'ready':
+        this.ready = true;
+        this.post({ type: 'init', strings: {} });
+        if (this.source) this.sendSnapshot();
+        break;
+      case 'stop':
+        this.onStop();
+        break;
+      case 'openSource':
+        void vscode.window.showTextDocument(vscode.Uri.file(raw.file), {
+          selection: new vscode.Range(Math.max(0, raw.line - 1), 0, Math.max(0, raw.line - 1), 0),
+        });
+        break;
+      default:
+        assertNever(raw);
+    }
+  }
+
+  private sendSnapshot(): void {
+    if (!this.source) return;
+    this.post({ type: 'reset' });
+    this.post({ type: 'delta', ...this.source.snapshot() });
+  }
+
+  private post(msg: HostToWebview): void {
+    void this.panel.webview.postMessage(msg);
+  }
+
+  /** Close the panel. */
+  dispose(): void {
+    this.panel.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
