@@ -5,7 +5,7 @@
 // final line "integration: N passed, N failed". Env SWIMLANE_EXTENSION_PATH overrides the
 // extension under test (default: the repo root).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -34,6 +34,12 @@ process.stdout.write = (chunk, ...rest) => {
 };
 
 const workspace = mkdtempSync(join(tmpdir(), 'swimlane-workspace-'));
+// Quieter workbench: no welcome page, no chat (its logs share the channel with mocha's).
+mkdirSync(join(workspace, '.vscode'));
+writeFileSync(
+  join(workspace, '.vscode', 'settings.json'),
+  JSON.stringify({ 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true }),
+);
 let exitCode = 1;
 try {
   console.log(`integration: VS Code = ${vscodeExecutablePath}`);
