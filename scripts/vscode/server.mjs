@@ -142,6 +142,7 @@ function spawnServer(node24, serverMain, args, env, onOutput) {
  * Serves VS Code on 127.0.0.1 with the smoke-test driver on. Options: extensionsDir,
  * userDataDir, port (default: a free one), extraArgs, log (function receiving server output;
  * default: kept, printed when the server fails to start or SWIMLANE_SERVER_LOG=1).
+ * Resolves with { port, url, pid, exited (promise of the exit code), stop() }.
  */
 export async function startServer({ extensionsDir, userDataDir, port, extraArgs = [], log } = {}) {
   const { node24, serverMain } = await ensureVSCodeServer();
@@ -166,7 +167,7 @@ export async function startServer({ extensionsDir, userDataDir, port, extraArgs 
   const child = spawnServer(node24, serverMain, args, serverEnv(home, tag), onOutput);
   track(child.pid, tag);
   let exited = null;
-  child.on('exit', (code, signal) => (exited = code ?? signal));
+  const done = new Promise((r) => child.on('exit', (code, signal) => r((exited = code ?? signal))));
   const stop = async () => {
     await killGroup(child.pid, { tag });
     untrack(child.pid);
@@ -181,7 +182,7 @@ export async function startServer({ extensionsDir, userDataDir, port, extraArgs 
     }
     await sleep(200);
   }
-  return { port, url: `http://127.0.0.1:${port}/`, pid: child.pid, stop };
+  return { port, url: `http://127.0.0.1:${port}/`, pid: child.pid, exited: done, stop };
 }
 
 /** Installs a VSIX with the server's CLI into extensionsDir; resolves with its output. */
