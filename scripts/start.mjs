@@ -89,16 +89,18 @@ if (onPath('xdg-open') && (process.env.DISPLAY || process.env.WAYLAND_DISPLAY)) 
     .on('error', () => {})
     .unref();
 }
-// Ctrl-C/SIGTERM: the server module kills the process group and exits.
+// Ctrl-C/SIGTERM: stop the server's process group, then exit.
 let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => {
+  process.once(signal, () => {
     stopping = true;
     step('stopping the VS Code server…');
+    server.stop().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
   });
 }
 const exitCode = await server.exited;
-if (stopping) await new Promise(() => {}); // the server module exits once the group is gone
-console.error(`[start] the VS Code server exited (${exitCode})`);
-await server.stop();
-process.exit(1);
+if (!stopping) {
+  console.error(`[start] the VS Code server exited (${exitCode})`);
+  await server.stop();
+  process.exit(1);
+}

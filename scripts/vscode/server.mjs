@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
 import { ensureVSCodeServer } from './setup.mjs';
 
 const TAG = 'SWIMLANE_SERVER_TAG';
-/** Live process groups: pgid → tag. */
+/** Live process groups: pgid → { tag, home }. */
 const live = new Map();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -69,20 +69,29 @@ export async function killGroup(pgid, { tag, graceMs = 5000 } = {}) {
   for (let i = 0; i < 50 && (alive(pgid) || (tag && taggedPids(tag).length)); i++) await sleep(100);
 }
 
+// On a signal: stop every live server; exit unless another handler (the caller's) will.
 function onSignal(signal) {
-  const stops = [...live].map(([pgid, tag]) => killGroup(pgid, { tag, graceMs: 1000 }));
-  Promise.all(stops).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+  const others = process.listenerCount(signal) > 1;
+  const stops = [...live].map(async ([pgid, { tag, home }]) => {
+    await killGroup(pgid, { tag, graceMs: 1000 });
+    rmSync(home, { recursive: true, force: true });
+  });
+  Promise.all(stops).finally(() => others || process.exit(signal === 'SIGINT' ? 130 : 143));
 }
+// Last resort, whoever calls process.exit(): synchronous kill and clean-up.
 function onExit() {
-  for (const [pgid, tag] of live) killSync(pgid, tag);
+  for (const [pgid, { tag, home }] of live) {
+    killSync(pgid, tag);
+    rmSync(home, { recursive: true, force: true });
+  }
 }
-function track(pgid, tag) {
+function track(pgid, tag, home) {
   if (live.size === 0) {
     process.on('SIGINT', onSignal);
     process.on('SIGTERM', onSignal);
     process.on('exit', onExit);
   }
-  live.set(pgid, tag);
+  live.set(pgid, { tag, home });
 }
 function untrack(pgid) {
   live.delete(pgid);
@@ -165,7 +174,7 @@ export async function startServer({ extensionsDir, userDataDir, port, extraArgs 
     ...extraArgs,
   ];
   const child = spawnServer(node24, serverMain, args, serverEnv(home, tag), onOutput);
-  track(child.pid, tag);
+  track(child.pid, tag, home);
   let exited = null;
   const done = new Promise((r) => child.on('exit', (code, signal) => r((exited = code ?? signal))));
   const stop = async () => {
@@ -197,7 +206,7 @@ export async function installExtension({ vsixPath, extensionsDir, userDataDir })
     '--accept-server-license-terms',
   ];
   const child = spawnServer(node24, serverMain, args, serverEnv(home, tag), (t) => (output += t));
-  track(child.pid, tag);
+  track(child.pid, tag, home);
   const code = await new Promise((resolve) => child.on('close', (c, s) => resolve(c ?? s)));
   await killGroup(child.pid, { tag, graceMs: 1000 });
   untrack(child.pid);

@@ -43,6 +43,7 @@ const WORKSPACE_SETTINGS = {
 };
 
 const temp = mkdtempSync(join(tmpdir(), 'swimlane-e2e-'));
+process.once('exit', () => rmSync(temp, { recursive: true, force: true }));
 let server: Server | null = null;
 let context: BrowserContext | null = null;
 let page: Page;

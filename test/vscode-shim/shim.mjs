@@ -71,8 +71,10 @@ export async function main(argv) {
     rmSync(temp, { recursive: true, force: true });
   };
   const onSignal = () => cleanup().finally(() => process.exit(130));
+  const onExit = () => rmSync(temp, { recursive: true, force: true });
   process.once('SIGINT', onSignal);
   process.once('SIGTERM', onSignal);
+  process.once('exit', onExit);
   try {
     server = await startServer({ extensionsDir: dirs.ext, userDataDir: dirs.data });
     console.error(`[vscode-shim] VS Code server on ${server.url}`);
@@ -114,5 +116,6 @@ export async function main(argv) {
     process.removeListener('SIGINT', onSignal);
     process.removeListener('SIGTERM', onSignal);
     await cleanup();
+    process.removeListener('exit', onExit);
   }
 }
