@@ -1,0 +1,230 @@
+// Pure geometry for the swimlane: model (lanes, spans, marks) + time scale → rows, rects, points.
+// No DOM and no d3-selection here, so a canvas layer can reuse it for dense traces.
+import type { Header, Lane, Mark, MarkKind, Span, SpanKind } from '../src/shared/webviewProtocol';
+
+/** What the webview knows of a run: lanes sorted by order, all spans and marks, the header. */
+export interface SwimlaneModel {
+  lanes: readonly Lane[];
+  spans: readonly Span[];
+  marks: readonly Mark[];
+  header: Header | null;
+}
+
+/** Inputs of {@link layout}: the items, a linear time scale (ns → px) and the lane height. */
+export interface LayoutInput {
+  lanes: readonly Lane[];
+  spans: readonly Span[];
+  marks: readonly Mark[];
+  /** Visible time window in ns. */
+  domain: readonly [number, number];
+  /** Pixel x of domain[0] and domain[1]. */
+  range: readonly [number, number];
+  laneHeight: number;
+  /** End time (ns) for open spans and lanes that are still running. */
+  now: number;
+}
+
+/** One lane row: vertical position, tree depth and the running bar's extent. */
+export interface LaneRow {
+  id: string;
+  pid: number;
+  y: number;
+  height: number;
+  depth: number;
+  label: string;
+  lane: Lane;
+  /** The lane's lifetime bar (begin → end or now), null when it has no known begin. */
+  bar: { x: number; width: number } | null;
+}
+
+/** A span's rectangle; `lock` is the index of its lock id in {@link Layout.locks}. */
+export interface SpanRect {
+  id: number;
+  lane: string;
+  kind: SpanKind;
+  x: number;
+  width: number;
+  y: number;
+  height: number;
+  open: boolean;
+  lock: number | null;
+  span: Span;
+}
+
+/** A mark's position; marks of one kind on one lane that share a pixel are merged. */
+export interface MarkPos {
+  id: number;
+  lane: string;
+  kind: MarkKind;
+  x: number;
+  y: number;
+  marks: Mark[];
+}
+
+/** Output of {@link layout}. */
+export interface Layout {
+  rows: LaneRow[];
+  rowById: Map<string, LaneRow>;
+  spans: SpanRect[];
+  marks: MarkPos[];
+  /** Lock ids in order of first use; a span's `lock` indexes this list. */
+  locks: string[];
+  /** Total height of all rows. */
+  height: number;
+}
+
+/** Label of a lane as shown in its row: `name (pid)`. */
+export function laneLabel(lane: Lane): string {
+  return `${lane.name} (${lane.pid})`;
+}
+
+/** Lanes in display order (parents before their children, siblings by `order`) with depths. */
+export function orderLanes(lanes: readonly Lane[]): { lane: Lane; depth: number }[] {
+  const sorted = [...lanes].sort((a, b) => a.order - b.order || a.pid - b.pid);
+  const byPid = new Map<number, Lane>();
+  for (const l of sorted) if (!byPid.has(l.pid)) byPid.set(l.pid, l);
+  const children = new Map<string, Lane[]>();
+  const roots: Lane[] = [];
+  for (const l of sorted) {
+    const parent = l.parent === null ? undefined : byPid.get(l.parent);
+    if (parent && parent !== l) {
+      const list = children.get(parent.id) ?? [];
+      list.push(l);
+      children.set(parent.id, list);
+    } else {
+      roots.push(l);
+    }
+  }
+  const out: { lane: Lane; depth: number }[] = [];
+  const seen = new Set<string>();
+  const visit = (l: Lane, depth: number): void => {
+    if (seen.has(l.id)) return;
+    seen.add(l.id);
+    out.push({ lane: l, depth });
+    for (const c of children.get(l.id) ?? []) visit(c, depth + 1);
+  };
+  for (const r of roots) visit(r, 0);
+  // Lanes caught in a parent cycle are unreachable from a root: show them flat at the end.
+  for (const l of sorted) visit(l, 0);
+  return out;
+}
+
+/** Lock ids ordered by the earliest span that uses them (stable colours as a run grows). */
+export function lockOrder(spans: readonly Span[]): string[] {
+  const first = new Map<string, number>();
+  for (const s of spans) {
+    if (s.lockId === undefined) continue;
+    const prev = first.get(s.lockId);
+    if (prev === undefined || s.start < prev) first.set(s.lockId, s.start);
+  }
+  return [...first.entries()]
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
+    .map((e) => e[0]);
+}
+
+/** Vertical band of a span kind inside a row of height h: [offset, height]. */
+export function spanBand(kind: SpanKind, h: number): [number, number] {
+  switch (kind) {
+    case 'lockWait':
+    case 'lockHold':
+      return [2, Math.max(1, h - 4)];
+    case 'sleep': {
+      const sh = Math.max(3, Math.round(h * 0.3));
+      return [Math.round((h - sh) / 2), sh];
+    }
+    case 'run': {
+      const rh = Math.max(2, Math.round(h * 0.2));
+      return [Math.round((h - rh) / 2), rh];
+    }
+  }
+}
+
+/** Compute all geometry for one frame. Items outside the visible window are left out. */
+export function layout(input: LayoutInput): Layout {
+  const { domain, range, laneHeight: h, now } = input;
+  const d0 = domain[0];
+  const span = domain[1] - domain[0] || 1;
+  const k = (range[1] - range[0]) / span;
+  const x = (t: number): number => range[0] + (t - d0) * k;
+  const lo = Math.min(range[0], range[1]) - 2;
+  const hi = Math.max(range[0], range[1]) + 2;
+  /** Horizontal extent of [t0, t1] clamped to the visible range, or null when off screen. */
+  const extent = (t0: number, t1: number): { x: number; width: number } | null => {
+    const a = x(t0);
+    const b = x(Math.max(t0, t1));
+    if (b < lo || a > hi) return null;
+    const ca = Math.max(a, lo);
+    const cb = Math.min(b, hi);
+    return { x: ca, width: Math.max(1, cb - ca) };
+  };
+
+  const rows: LaneRow[] = [];
+  const rowById = new Map<string, LaneRow>();
+  orderLanes(input.lanes).forEach(({ lane, depth }, i) => {
+    const begin = lane.begin;
+    const end = lane.end ?? Math.max(now, begin ?? 0);
+    const row: LaneRow = {
+      id: lane.id,
+      pid: lane.pid,
+      y: i * h,
+      height: h,
+      depth,
+      label: laneLabel(lane),
+      lane,
+      bar: begin === null ? null : extent(begin, end),
+    };
+    rows.push(row);
+    rowById.set(lane.id, row);
+  });
+
+  const locks = lockOrder(input.spans);
+  const lockIndex = new Map(locks.map((id, i) => [id, i]));
+  const spans: SpanRect[] = [];
+  for (const s of input.spans) {
+    const row = rowById.get(s.lane);
+    if (!row) continue;
+    const e = extent(s.start, s.end ?? Math.max(now, s.start));
+    if (!e) continue;
+    const [off, bh] = spanBand(s.kind, h);
+    const lock = s.lockId === undefined ? null : (lockIndex.get(s.lockId) ?? null);
+    spans.push({
+      id: s.id,
+      lane: s.lane,
+      kind: s.kind,
+      x: e.x,
+      width: e.width,
+      y: row.y + off,
+      height: bh,
+      open: s.end === null,
+      lock,
+      span: s,
+    });
+  }
+
+  const marks: MarkPos[] = [];
+  const merged = new Map<string, MarkPos>();
+  for (const m of input.marks) {
+    const row = rowById.get(m.lane);
+    if (!row) continue;
+    const mx = x(m.t);
+    if (mx < lo || mx > hi) continue;
+    const key = `${m.lane}\u0000${m.kind}\u0000${Math.round(mx)}`;
+    const prev = merged.get(key);
+    if (prev) {
+      prev.marks.push(m);
+      continue;
+    }
+    const pos: MarkPos = {
+      id: m.id,
+      lane: m.lane,
+      kind: m.kind,
+      x: mx,
+      y: row.y + h / 2,
+      marks: [m],
+    };
+    merged.set(key, pos);
+    marks.push(pos);
+  }
+
+  return { rows, rowById, spans, marks, locks, height: rows.length * h };
+}

@@ -1,0 +1,46 @@
+// The webview's copy of the model: Maps by id with upsert semantics, fed by host deltas.
+import type { Header, Lane, Mark, ModelDelta, Span } from '../src/shared/webviewProtocol';
+import type { SwimlaneModel } from './layout';
+
+/** Model state received so far; `version` grows on every change so views can skip work. */
+export class Store {
+  private readonly lanes = new Map<string, Lane>();
+  private readonly spans = new Map<number, Span>();
+  private readonly marks = new Map<number, Mark>();
+  private header: Header | null = null;
+  private cache: SwimlaneModel | null = null;
+  /** Bumped on every reset, so a view can re-fit after a new run. */
+  epoch = 0;
+  /** UI strings from the host's `init` message. */
+  strings: Record<string, string> = {};
+
+  /** Upsert every item of a delta (a later copy of an id replaces the earlier one). */
+  apply(delta: ModelDelta): void {
+    for (const l of delta.lanes) this.lanes.set(l.id, l);
+    for (const s of delta.spans) this.spans.set(s.id, s);
+    for (const m of delta.marks) this.marks.set(m.id, m);
+    this.header = delta.header;
+    this.cache = null;
+  }
+
+  /** Forget everything (a new run starts in the same panel). */
+  reset(): void {
+    this.lanes.clear();
+    this.spans.clear();
+    this.marks.clear();
+    this.header = null;
+    this.cache = null;
+    this.epoch++;
+  }
+
+  /** The model as arrays (lanes sorted by order); cached until the next change. */
+  model(): SwimlaneModel {
+    this.cache ??= {
+      lanes: [...this.lanes.values()].sort((a, b) => a.order - b.order),
+      spans: [...this.spans.values()],
+      marks: [...this.marks.values()],
+      header: this.header,
+    };
+    return this.cache;
+  }
+}

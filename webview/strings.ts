@@ -1,0 +1,67 @@
+// UI strings with English defaults; the host may override any of them with its `init` message.
+import type { MarkKind, RunState, SpanKind } from '../src/shared/webviewProtocol';
+
+/** Default English UI text, keyed by the ids the host's `init.strings` may override. */
+export const DEFAULT_STRINGS = {
+  fit: 'Fit',
+  fitTitle: 'Show the whole run',
+  stop: 'Stop',
+  hint: 'Ctrl+wheel or wheel over the time axis: zoom · drag: pan',
+  waiting: 'Waiting for the first events…',
+  mainDone: 'main code finished',
+  duration: 'Duration',
+  processes: 'Processes',
+  tickets: 'Tickets',
+  sold: 'sold',
+  available: 'available',
+  oversold: 'oversold!',
+  lockWait: 'Lock wait',
+  total: 'total',
+  max: 'max',
+  badFrames: 'bad frames',
+  dropped: 'dropped',
+  events: 'events',
+  stillOpen: 'still going',
+  childOf: 'child of',
+  daemon: 'daemon',
+  killed: 'killed',
+  lived: 'lived',
+  running: 'running',
+  'span.run': 'running',
+  'span.sleep': 'sleeping',
+  'span.lockWait': 'waiting for a lock',
+  'span.lockHold': 'holding a lock',
+  'mark.start': 'process start',
+  'mark.end': 'process end (exit code)',
+  'mark.print': 'print',
+  'mark.release': 'lock released',
+  'mark.spawn': 'spawns a process',
+  'mark.exc': 'exception',
+  'mark.io': 'file read/write',
+  'mark.mark': 'mark',
+  'state.starting': 'starting',
+  'state.running': 'running',
+  'state.finished': 'finished',
+  'state.failed': 'failed',
+  'state.stopped': 'stopped',
+} as const;
+
+/** A key of {@link DEFAULT_STRINGS}. */
+export type StringKey = keyof typeof DEFAULT_STRINGS;
+
+/** Looks up UI text: host override first, English default otherwise. */
+export type Tr = (key: StringKey) => string;
+
+/** Build a lookup over the host's overrides. */
+export function translator(overrides: Readonly<Record<string, string>> = {}): Tr {
+  return (key) => overrides[key] ?? DEFAULT_STRINGS[key];
+}
+
+/** Text for a span kind. */
+export const spanKindText = (tr: Tr, kind: SpanKind): string => tr(`span.${kind}`);
+
+/** Text for a mark kind. */
+export const markKindText = (tr: Tr, kind: MarkKind): string => tr(`mark.${kind}`);
+
+/** Text for a run state. */
+export const stateText = (tr: Tr, state: RunState): string => tr(`state.${state}`);

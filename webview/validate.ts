@@ -1,0 +1,152 @@
+// Validates messages from the extension host without ever throwing: junk is dropped and reported.
+import type {
+  Header,
+  HostToWebview,
+  Lane,
+  Mark,
+  MarkKind,
+  RunState,
+  Span,
+  SpanKind,
+} from '../src/shared/webviewProtocol';
+
+/** Where validation problems are reported (console.warn in the webview). */
+export type Warn = (message: string) => void;
+
+type Obj = Record<string, unknown>;
+
+const RUN_STATES: ReadonlySet<string> = new Set<RunState>([
+  'starting',
+  'running',
+  'finished',
+  'failed',
+  'stopped',
+]);
+const SPAN_KINDS: ReadonlySet<string> = new Set<SpanKind>(['run', 'sleep', 'lockWait', 'lockHold']);
+const MARK_KINDS: ReadonlySet<string> = new Set<MarkKind>([
+  'start',
+  'end',
+  'print',
+  'exc',
+  'release',
+  'spawn',
+  'io',
+  'mark',
+]);
+
+const KILL_REASONS: ReadonlySet<string> = new Set(['daemon', 'terminate', 'kill']);
+
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const isNumOrNull = (v: unknown): v is number | null => v === null || isNum(v);
+const isStr = (v: unknown): v is string => typeof v === 'string';
+
+/** A lane, or null when any field has the wrong type. */
+export function asLane(v: unknown): Lane | null {
+  if (!isObj(v)) return null;
+  const { id, pid, name, parent, order, daemon, main, begin, end, exitCode } = v;
+  if (!isStr(id) || !isNum(pid) || !isStr(name) || !isNumOrNull(parent) || !isNum(order))
+    return null;
+  if (typeof daemon !== 'boolean' || typeof main !== 'boolean') return null;
+  if (!isNumOrNull(begin) || !isNumOrNull(end) || !isNumOrNull(exitCode)) return null;
+  const lane: Lane = { id, pid, name, parent, order, daemon, main, begin, end, exitCode };
+  const { killed } = v;
+  if (killed === null || (isStr(killed) && KILL_REASONS.has(killed))) {
+    lane.killed = killed as Lane['killed'];
+  } else if (killed !== undefined) return null;
+  return lane;
+}
+
+/** A span, or null when malformed. */
+export function asSpan(v: unknown): Span | null {
+  if (!isObj(v)) return null;
+  const { id, lane, kind, start, end, label, lockId } = v;
+  if (!isNum(id) || !isStr(lane) || !isStr(kind) || !SPAN_KINDS.has(kind)) return null;
+  if (!isNum(start) || !isNumOrNull(end) || !isStr(label)) return null;
+  if (lockId !== undefined && !isStr(lockId)) return null;
+  const span: Span = { id, lane, kind: kind as SpanKind, start, end, label };
+  if (lockId !== undefined) span.lockId = lockId;
+  return span;
+}
+
+/** A mark, or null when malformed. */
+export function asMark(v: unknown): Mark | null {
+  if (!isObj(v)) return null;
+  const { id, lane, kind, t, text } = v;
+  if (!isNum(id) || !isStr(lane) || !isStr(kind) || !MARK_KINDS.has(kind)) return null;
+  if (!isNum(t) || !isStr(text)) return null;
+  return { id, lane, kind: kind as MarkKind, t, text };
+}
+
+/** A header, or null when malformed. */
+export function asHeader(v: unknown): Header | null {
+  if (!isObj(v)) return null;
+  const { title, state, duration, processes, ticketsSold, ticketsAvailable } = v;
+  const { lockWaitTotal, lockWaitMax, mainDone, events, badFrames, dropped, error } = v;
+  if (!isStr(title) || !isStr(state) || !RUN_STATES.has(state)) return null;
+  if (!isNum(duration) || !isNum(processes) || !isNumOrNull(ticketsSold)) return null;
+  if (!isNumOrNull(ticketsAvailable) || !isNum(lockWaitTotal) || !isNum(lockWaitMax)) return null;
+  if (!isNumOrNull(mainDone) || !isNum(events) || !isNum(badFrames) || !isNum(dropped)) return null;
+  if (error !== null && !isStr(error)) return null;
+  return {
+    title,
+    state: state as RunState,
+    duration,
+    processes,
+    ticketsSold,
+    ticketsAvailable,
+    lockWaitTotal,
+    lockWaitMax,
+    mainDone,
+    events,
+    badFrames,
+    dropped,
+    error,
+  };
+}
+
+/** Keep the valid items of an array; report how many were dropped. */
+function items<T>(v: unknown[], check: (x: unknown) => T | null, what: string, warn: Warn): T[] {
+  const out: T[] = [];
+  for (const x of v) {
+    const ok = check(x);
+    if (ok) out.push(ok);
+  }
+  if (out.length < v.length) warn(`swimlane: dropped ${v.length - out.length} malformed ${what}`);
+  return out;
+}
+
+/** A typed host message, or null (after a warning) when `data` is not one. */
+export function parseHostMessage(data: unknown, warn: Warn): HostToWebview | null {
+  if (!isObj(data) || !isStr(data.type)) {
+    warn('swimlane: ignored a message without a type');
+    return null;
+  }
+  switch (data.type) {
+    case 'reset':
+      return { type: 'reset' };
+    case 'init': {
+      if (!isObj(data.strings)) break;
+      const strings: Record<string, string> = {};
+      for (const [k, s] of Object.entries(data.strings)) if (isStr(s)) strings[k] = s;
+      return { type: 'init', strings };
+    }
+    case 'delta': {
+      const { lanes, spans, marks } = data;
+      const header = asHeader(data.header);
+      if (!Array.isArray(lanes) || !Array.isArray(spans) || !Array.isArray(marks) || !header) break;
+      return {
+        type: 'delta',
+        lanes: items(lanes, asLane, 'lanes', warn),
+        spans: items(spans, asSpan, 'spans', warn),
+        marks: items(marks, asMark, 'marks', warn),
+        header,
+      };
+    }
+    default:
+      warn(`swimlane: ignored a message of unknown type ${JSON.stringify(data.type).slice(0, 40)}`);
+      return null;
+  }
+  warn(`swimlane: ignored a malformed '${data.type}' message`);
+  return null;
+}
