@@ -1,0 +1,181 @@
+// Lane area drawing: row stripes, labels with tree guides, lifetime bars, spans, marks, grid.
+import type { ScaleLinear, Selection } from 'd3';
+import type { SpanKind } from '../src/shared/webviewProtocol';
+import type { LaneRow, Layout, SpanRect } from './layout';
+import { drawMarks } from './renderMarks';
+
+/** An SVG selection. */
+type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
+
+/** How many lock colours the stylesheet defines (lock-0 … lock-N-1). */
+export const LOCK_COLOURS = 5;
+
+/** Indentation per tree level of a lane label, in px. */
+export const INDENT = 12;
+
+/** Span kinds bottom to top: a sleep inside a held lock stays visible as an inset band. */
+const SPAN_LAYERS: readonly SpanKind[] = ['run', 'lockWait', 'lockHold', 'sleep'];
+
+/** Geometry shared by the lane area: plot x range and the label column width. */
+export interface LaneFrame {
+  x: ScaleLinear<number, number>;
+  labelWidth: number;
+  right: number;
+  laneHeight: number;
+  mainDone: number | null;
+}
+
+/** Add hatch patterns (one per lock colour), clip paths and layers to an empty lanes <svg>. */
+export function createLaneLayers(svg: Svg): void {
+  const defs = svg.append('defs');
+  for (let i = 0; i < LOCK_COLOURS; i++) {
+    const p = defs
+      .append('pattern')
+      .attr('id', `sl-hatch-${i}`)
+      .attr('patternUnits', 'userSpaceOnUse')
+      .attr('width', 5)
+      .attr('height', 5)
+      .attr('patternTransform', 'rotate(45)');
+    p.append('rect').attr('class', `sl-hatch-bg lock-${i}`).attr('width', 5).attr('height', 5);
+    p.append('line')
+      .attr('class', `sl-hatch-line lock-${i}`)
+      .attr('x1', 1)
+      .attr('x2', 1)
+      .attr('y2', 5);
+  }
+  defs.append('clipPath').attr('id', 'sl-clip-plot').append('rect');
+  defs.append('clipPath').attr('id', 'sl-clip-labels').append('rect');
+  svg.append('g').attr('class', 'sl-rows');
+  svg.append('g').attr('class', 'sl-grid').attr('clip-path', 'url(#sl-clip-plot)');
+  const plot = svg
+    .append('g')
+    .attr('class', 'sl-plot-layer')
+    .attr('clip-path', 'url(#sl-clip-plot)');
+  plot.append('g').attr('class', 'sl-bars');
+  for (const k of SPAN_LAYERS) plot.append('g').attr('class', `sl-spans sl-spans-${k}`);
+  plot.append('g').attr('class', 'sl-marks');
+  plot.append('line').attr('class', 'sl-maindone').attr('data-testid', 'main-done');
+  svg.append('g').attr('class', 'sl-labels').attr('clip-path', 'url(#sl-clip-labels)');
+}
+
+/** Class list of a span rectangle: kind, lock colour, open. */
+function spanClass(s: SpanRect): string {
+  const lock = s.lock === null ? '' : ` lock-${s.lock % LOCK_COLOURS}`;
+  return `sl-span sl-${s.kind}${lock}${s.open ? ' sl-open' : ''}`;
+}
+
+/** Tree guide from the parent's column down to this row's label (empty for roots). */
+function guide(r: LaneRow): string {
+  if (r.depth === 0) return '';
+  const px = 10 + (r.depth - 1) * INDENT;
+  const mid = r.y + r.height / 2;
+  return `M${px},${r.y - r.height / 2 + 3}V${mid}H${px + INDENT - 4}`;
+}
+
+/** Draw all rows, spans and marks of `l` into the lanes <svg>. */
+export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): void {
+  const h = f.laneHeight;
+  const height = Math.max(l.height, 1);
+  svg.attr('width', width).attr('height', height);
+  svg
+    .select('#sl-clip-plot rect')
+    .attr('x', f.labelWidth)
+    .attr('y', 0)
+    .attr('width', Math.max(0, f.right - f.labelWidth))
+    .attr('height', height);
+  svg
+    .select('#sl-clip-labels rect')
+    .attr('x', 0)
+    .attr('y', 0)
+    .attr('width', f.labelWidth - 6)
+    .attr('height', height);
+
+  svg
+    .select('.sl-rows')
+    .selectAll<SVGRectElement, LaneRow>('rect')
+    .data(l.rows, (r) => r.id)
+    .join('rect')
+    .attr('class', (_r, i) => (i % 2 ? 'sl-row sl-row-odd' : 'sl-row'))
+    .attr('x', 0)
+    .attr('y', (r) => r.y)
+    .attr('width', width)
+    .attr('height', h);
+
+  svg
+    .select('.sl-grid')
+    .selectAll('line')
+    .data(f.x.ticks(Math.max(2, Math.floor((f.right - f.labelWidth) / 110))))
+    .join('line')
+    .attr('class', 'sl-grid-line')
+    .attr('x1', (t) => f.x(t))
+    .attr('x2', (t) => f.x(t))
+    .attr('y2', height);
+
+  svg
+    .select('.sl-bars')
+    .selectAll<SVGRectElement, LaneRow>('rect')
+    .data(
+      l.rows.filter((r) => r.bar !== null),
+      (r) => r.id,
+    )
+    .join('rect')
+    .attr('class', (r) => `sl-lanebar${r.lane.end === null ? ' sl-open' : ''}`)
+    .attr('x', (r) => r.bar?.x ?? 0)
+    .attr('width', (r) => r.bar?.width ?? 0)
+    .attr('y', (r) => r.y + Math.round(h / 2) - 1)
+    .attr('height', 2);
+
+  for (const kind of SPAN_LAYERS) {
+    svg
+      .select(`.sl-spans-${kind}`)
+      .selectAll<SVGRectElement, SpanRect>('rect')
+      .data(
+        l.spans.filter((s) => s.kind === kind),
+        (s) => String(s.id),
+      )
+      .join('rect')
+      .attr('data-testid', 'span')
+      .attr('data-kind', kind)
+      .attr('data-id', (s) => s.id)
+      .attr('class', spanClass)
+      .attr('x', (s) => s.x)
+      .attr('y', (s) => s.y)
+      .attr('width', (s) => s.width)
+      .attr('height', (s) => s.height)
+      .attr('rx', kind === 'run' ? 0 : 1.5);
+  }
+
+  drawMarks(svg.select<SVGGElement>('.sl-marks'), l, h);
+
+  const md = f.mainDone;
+  const mdx = md === null ? NaN : f.x(md);
+  svg
+    .select('.sl-maindone')
+    .classed('hidden', !(mdx >= f.labelWidth && mdx <= f.right))
+    .attr('x1', mdx || 0)
+    .attr('x2', mdx || 0)
+    .attr('y1', 0)
+    .attr('y2', height);
+
+  const lanes = svg
+    .select('.sl-labels')
+    .selectAll<SVGGElement, LaneRow>('g.sl-lane')
+    .data(l.rows, (r) => r.id)
+    .join((enter) => {
+      const g = enter.append('g').attr('class', 'sl-lane').attr('data-testid', 'lane');
+      g.append('path').attr('class', 'sl-guide');
+      g.append('text').attr('class', 'sl-label');
+      return g;
+    })
+    .attr('data-pid', (r) => r.pid)
+    .attr('data-lane-id', (r) => r.id)
+    .attr('data-depth', (r) => r.depth)
+    .classed('sl-daemon', (r) => r.lane.daemon)
+    .classed('sl-main', (r) => r.lane.main);
+  lanes.select('.sl-guide').attr('d', guide);
+  lanes
+    .select('.sl-label')
+    .attr('x', (r) => 8 + r.depth * INDENT)
+    .attr('y', (r) => r.y + h / 2)
+    .text((r) => r.label);
+}
