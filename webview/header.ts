@@ -32,7 +32,8 @@ function chip(header: Sel, id: string, label: string, value: string | null): Sel
   el.classed('hidden', value === null);
   el.selectAll('*').remove();
   if (value !== null) {
-    el.append('span').attr('class', 'sl-chip-label').text(label);
+    // The trailing space is collapsed visually but keeps textContent readable ("Tickets: 1 sold").
+    el.append('span').attr('class', 'sl-chip-label').text(`${label} `);
     el.append('span').attr('class', 'sl-chip-value').text(value);
   }
   return el;
@@ -65,7 +66,10 @@ export function updateHeader(header: Sel, h: Header | null, tr: Tr, onStop?: () 
     .classed('sl-oversold', oversold)
     .attr('data-oversold', oversold ? 'true' : null)
     .call((el) => {
-      if (oversold) el.append('span').attr('class', 'sl-chip-alert').text(tr('oversold'));
+      if (oversold)
+        el.append('span')
+          .attr('class', 'sl-chip-alert')
+          .text(` ${tr('oversold')}`);
     });
 
   const waits =

@@ -38,7 +38,7 @@ export const DEFAULT_STRINGS = {
   'mark.spawn': 'spawns a process',
   'mark.exc': 'exception',
   'mark.io': 'file read/write',
-  'mark.mark': 'mark',
+  'mark.mark': 'note',
   'state.starting': 'starting',
   'state.running': 'running',
   'state.finished': 'finished',

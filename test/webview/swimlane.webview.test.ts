@@ -51,7 +51,11 @@ describe('swimlane webview', () => {
         assert.equal((await state.textContent())?.trim(), model.header.state);
         if (model.header.ticketsSold !== null) {
           const tickets = (await w.page.textContent('[data-testid="tickets"]')) ?? '';
-          assert.match(tickets, new RegExp(`${model.header.ticketsSold} sold`));
+          const avail = model.header.ticketsAvailable ?? '?';
+          assert.equal(
+            tickets.replace(/\s+/g, ' ').trim(),
+            `Tickets: ${model.header.ticketsSold} sold / ${avail} available`,
+          );
         }
         if (model.header.mainDone !== null) {
           assert.doesNotMatch(
