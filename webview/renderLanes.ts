@@ -2,6 +2,7 @@
 import type { ScaleLinear, Selection } from 'd3';
 import type { SpanKind } from '../src/shared/webviewProtocol';
 import type { LaneRow, Layout, SpanRect } from './layout';
+import { setAttrs } from './dom';
 import { drawMarks } from './renderMarks';
 
 /** An SVG selection. */
@@ -126,23 +127,28 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
     .attr('height', 2);
 
   for (const kind of SPAN_LAYERS) {
-    svg
+    const rects = svg
       .select(`.sl-spans-${kind}`)
       .selectAll<SVGRectElement, SpanRect>('rect')
       .data(
         l.spans.filter((s) => s.kind === kind),
         (s) => String(s.id),
       )
-      .join('rect')
-      .attr('data-testid', 'span')
-      .attr('data-kind', kind)
-      .attr('data-id', (s) => s.id)
-      .attr('class', spanClass)
-      .attr('x', (s) => s.x)
-      .attr('y', (s) => s.y)
-      .attr('width', (s) => s.width)
-      .attr('height', (s) => s.height)
-      .attr('rx', kind === 'run' ? 0 : 1.5);
+      .join((enter) =>
+        enter
+          .append('rect')
+          .attr('data-testid', 'span')
+          .attr('data-kind', kind)
+          .attr('rx', kind === 'run' ? 0 : 1.5),
+      );
+    setAttrs(rects, {
+      'data-id': (s) => s.id,
+      class: spanClass,
+      x: (s) => s.x.toFixed(1),
+      y: (s) => s.y,
+      width: (s) => s.width.toFixed(1),
+      height: (s) => s.height,
+    });
   }
 
   drawMarks(svg.select<SVGGElement>('.sl-marks'), l, h);

@@ -9,6 +9,7 @@ import {
   type Selection,
 } from 'd3';
 import type { MarkKind } from '../src/shared/webviewProtocol';
+import { setAttrs } from './dom';
 import type { Layout, MarkPos } from './layout';
 
 /** An SVG group selection. */
@@ -47,26 +48,27 @@ export function isBadEnd(m: MarkPos, exitCode: number | null): boolean {
 
 /** Draw every mark of the layout into `layer` (one path per merged mark). */
 export function drawMarks(layer: G, l: Layout, h: number): void {
-  const paths = new Map<MarkKind, string>();
+  const glyphs = new Map<MarkKind, string>();
   const pathOf = (k: MarkKind): string => {
-    let p = paths.get(k);
+    let p = glyphs.get(k);
     if (p === undefined) {
       p = markPath(k, h);
-      paths.set(k, p);
+      glyphs.set(k, p);
     }
     return p;
   };
-  layer
+  const paths = layer
     .selectAll<SVGPathElement, MarkPos>('path.sl-mark')
     .data(l.marks, (m) => String(m.id))
-    .join('path')
-    .attr('data-testid', 'mark')
-    .attr('data-kind', (m) => m.kind)
-    .attr('data-count', (m) => (m.marks.length > 1 ? m.marks.length : null))
-    .attr('class', (m) => {
+    .join((enter) => enter.append('path').attr('data-testid', 'mark'));
+  setAttrs(paths, {
+    'data-kind': (m) => m.kind,
+    'data-count': (m) => (m.marks.length > 1 ? m.marks.length : null),
+    class: (m) => {
       const bad = isBadEnd(m, l.rowById.get(m.lane)?.lane.exitCode ?? null);
       return `sl-mark sl-mark-${m.kind}${bad ? ' sl-bad' : ''}`;
-    })
-    .attr('transform', (m) => `translate(${m.x.toFixed(1)},${m.y})`)
-    .attr('d', (m) => pathOf(m.kind));
+    },
+    transform: (m) => `translate(${m.x.toFixed(1)},${m.y})`,
+    d: (m) => pathOf(m.kind),
+  });
 }
