@@ -129,11 +129,11 @@ export function spanBand(kind: SpanKind, h: number): [number, number] {
     case 'lockHold':
       return [2, Math.max(1, h - 4)];
     case 'sleep': {
-      const sh = Math.max(3, Math.round(h * 0.3));
+      const sh = Math.max(3, Math.round(h * 0.26));
       return [Math.round((h - sh) / 2), sh];
     }
     case 'run': {
-      const rh = Math.max(2, Math.round(h * 0.2));
+      const rh = Math.max(2, Math.round(h * 0.15));
       return [Math.round((h - rh) / 2), rh];
     }
   }

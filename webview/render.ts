@@ -91,8 +91,8 @@ function createView(root: Html): View {
   const header = createHeader(root);
   const bar = root.append('div').attr('class', 'sl-toolbar');
   const fit = bar.append('button').attr('class', 'sl-button').attr('data-testid', 'fit');
-  const hint = bar.append('span').attr('class', 'sl-hint');
   const legend = bar.append('div').attr('class', 'sl-legend').attr('data-testid', 'legend');
+  const hint = bar.append('span').attr('class', 'sl-hint');
   const plot = root.append('div').attr('class', 'sl-plot').attr('data-testid', 'plot');
   const axis = plot.append('svg').attr('class', 'sl-axis').attr('data-testid', 'axis');
   const scroll = plot.append('div').attr('class', 'sl-scroll');

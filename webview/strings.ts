@@ -32,7 +32,7 @@ export const DEFAULT_STRINGS = {
   'span.lockWait': 'waiting for a lock',
   'span.lockHold': 'holding a lock',
   'mark.start': 'process start',
-  'mark.end': 'process end (exit code)',
+  'mark.end': 'process end',
   'mark.print': 'print',
   'mark.release': 'lock released',
   'mark.spawn': 'spawns a process',
