@@ -22,6 +22,9 @@ export interface LockFields {
   label: string;
 }
 
+/** Why a process was killed: a daemon at the main code's end, terminate() or kill(). */
+export type KillReason = 'daemon' | 'terminate' | 'kill';
+
 /** One event of the stream, discriminated on `k`. */
 export type TraceEvent =
   | (EventBase & {
@@ -38,6 +41,7 @@ export type TraceEvent =
   | (EventBase & { k: 'proc.spawn'; child: number; name: string; daemon: boolean; target: string | null })
   | (EventBase & { k: 'proc.begin'; name: string; daemon: boolean; ppid: number })
   | (EventBase & { k: 'proc.end'; code: number | null; sig?: number })
+  | (EventBase & { k: 'proc.kill'; child: number; sig: number; why: KillReason })
   | (EventBase & { k: 'main.done' })
   | (EventBase & LockFields & { k: 'lock.wait' })
   | (EventBase & LockFields & { k: 'lock.acquired'; waited: number })

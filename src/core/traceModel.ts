@@ -110,10 +110,20 @@ export class TraceModel {
       }
       case 'proc.end': {
         const lane = this.lane(pid, null);
-        lane.end = t;
+        if (lane.end === null || !lane.killed) lane.end = t;
         lane.exitCode = e.code;
         this.closeLane(lane.id, t);
         this.mark(pid, 'end', t, e.sig ? `killed by signal ${e.sig}` : `exit ${e.code ?? '?'}`);
+        break;
+      }
+      case 'proc.kill': {
+        const lane = this.lane(e.child, pid);
+        const why =
+          e.why === 'daemon' ? 'killed: main code finished' : `killed by ${e.why}() from ${pid}`;
+        if (lane.end === null) lane.end = t;
+        lane.killed = e.why;
+        this.closeLane(lane.id, t);
+        this.mark(e.child, 'end', t, why);
         break;
       }
       case 'main.done':
@@ -210,6 +220,7 @@ export class TraceModel {
         begin: null,
         end: null,
         exitCode: null,
+        killed: null,
       };
       this.lanes.set(id, lane);
     } else if (lane.parent === null && parent !== null && !lane.main) {

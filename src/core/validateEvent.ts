@@ -20,6 +20,7 @@ const FIELDS: Record<EventKind, Record<string, FieldType>> = {
   'proc.spawn': { child: 'int', name: 'str', daemon: 'bool', target: 'str?' },
   'proc.begin': { name: 'str', daemon: 'bool', ppid: 'int' },
   'proc.end': { code: 'int?' },
+  'proc.kill': { child: 'int', sig: 'int', why: 'str' },
   'main.done': {},
   'lock.wait': LOCK,
   'lock.acquired': { ...LOCK, waited: 'num' },

@@ -17,6 +17,8 @@ export interface Lane {
   begin: number | null;
   end: number | null;
   exitCode: number | null;
+  /** Set when another process killed this one: 'daemon' (main code finished), 'terminate', 'kill'. */
+  killed?: 'daemon' | 'terminate' | 'kill' | null;
 }
 
 /** What a span shows: plain running, sleeping, waiting for a lock, holding a lock. */

@@ -83,7 +83,7 @@ def _at_exit():
     emitter.flush()
 
 
-def install(is_main):
+def install(is_main, start_method=None):
     """Start tracing this process: emitter, stdout/stderr capture and all patches."""
     if _state.emitter is not None:
         return _state.emitter
@@ -105,6 +105,11 @@ def install(is_main):
     _misc_patch.install_json(emitter)
     _sync_patch.install(emitter)
     _proc_patch.install(emitter, _hello, _flush_stdio)
+    if start_method:
+        # Changes the default only: the program's own set_start_method() still works.
+        import multiprocessing.context as mpc
+
+        mpc._default_context._default_context = mpc._concrete_contexts[start_method]
     if is_main:
         _hello(True)
     return emitter

@@ -71,6 +71,9 @@ def main():
         print(USAGE, file=sys.stderr)
         return 2
     method, how, target, args = parsed
+    if method not in (None, "fork", "spawn", "forkserver"):
+        print("swimlane_tracer: unknown start method %r" % method, file=sys.stderr)
+        return 2
     if how == "script" and not os.path.isfile(target):
         print("swimlane_tracer: can't open file %r: no such file" % target, file=sys.stderr)
         return 2
@@ -79,11 +82,7 @@ def main():
     from swimlane_tracer._exc import emit_exc
 
     sys.argv = [target] + list(args)
-    emitter = tracer.install(is_main=True)
-    if method:
-        import multiprocessing.context as mpc
-
-        mpc._default_context._default_context = mpc._concrete_contexts[method]
+    emitter = tracer.install(is_main=True, start_method=method)
     state = tracer._state
     try:
         if how == "script":
@@ -102,7 +101,8 @@ def main():
         emit_exc(emitter, e)
         emitter.emit("main.done")
         state.exit_code = 1
-        sys.excepthook(type(e), e, _strip_tracer_frames(e.__traceback__))
+        tb = _strip_tracer_frames(e.__traceback__)
+        sys.excepthook(type(e), e.with_traceback(tb), tb)
         return 1
     emitter.emit("main.done")
     return 0

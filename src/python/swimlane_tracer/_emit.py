@@ -39,6 +39,7 @@ class Emitter:
     def __init__(self, fd):
         self.fd = fd
         self.enabled = True
+        self.in_signal = False
         self._reset_after_fork()
         os.register_at_fork(
             before=self._before_fork,
@@ -76,6 +77,8 @@ class Emitter:
         data = frame.encode("utf-8", "backslashreplace")
         if len(data) > PIPE_BUF:
             data = self._shrink(kind, t)
+        if self.in_signal:
+            return self._signal_write(data)
         with self.lock:
             if self.size + len(data) > PIPE_BUF:
                 self._write_locked()
@@ -86,6 +89,16 @@ class Emitter:
             self.size += len(data)
             if t - self.first > FLUSH_AFTER_S * 1e9:
                 self._write_locked()
+
+    def _signal_write(self, data):
+        # In a signal handler the interrupted code may hold the lock: never wait long for it.
+        got = self.lock.acquire(timeout=0.05)
+        try:
+            self.buf.append(data)
+            self._write_locked()
+        finally:
+            if got:
+                self.lock.release()
 
     def _shrink(self, kind, t):
         # Oversized frames (huge argv, paths, tracebacks) keep their kind and lose detail.
@@ -122,6 +135,8 @@ class Emitter:
     def flush(self):
         """Write all buffered frames now (before a blocking call, at exit, on a signal)."""
         if self.buf:
+            if self.in_signal:
+                return self._signal_write(b"")
             with self.lock:
                 self._write_locked()
 

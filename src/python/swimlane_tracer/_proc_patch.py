@@ -7,6 +7,7 @@ swimlane_tracer._boot, so the user's program needs no change.
 
 import os
 import signal
+import sys
 
 from ._emit import q
 from ._exc import emit_exc
@@ -52,6 +53,7 @@ def install_sigterm(emitter, flush_stdio):
         return
 
     def on_sigterm(signum, _frame):
+        emitter.in_signal = True
         flush_stdio()
         _emit_end(emitter, -signum, signum)
         signal.signal(signum, signal.SIG_DFL)
@@ -102,6 +104,22 @@ def install(emitter, hello, flush_stdio):
                 args[i] = BOOT + args[i]
         return orig_spawnv(path, args, passfds)
 
+    from multiprocessing import popen_fork
+
+    orig_send = popen_fork.Popen._send_signal
+
+    def _send_signal(self, sig):
+        # terminate()/kill() of a Process, or multiprocessing's exit handler killing daemons
+        # when the main code is done (it calls Popen.terminate directly).
+        if self.returncode is None:
+            callers = [sys._getframe(i).f_code.co_name for i in (1, 2, 3)]
+            why = ("daemon" if "_exit_function" in callers
+                   else "kill" if sig == signal.SIGKILL else "terminate")
+            emitter.emit("proc.kill", ',"child":%d,"sig":%d,"why":"%s"' % (self.pid, sig, why))
+            emitter.flush()
+        return orig_send(self, sig)
+
     BaseProcess.start = start
+    popen_fork.Popen._send_signal = _send_signal
     BaseProcess._bootstrap = _bootstrap
     util.spawnv_passfds = spawnv_passfds  # popen_spawn_posix and forkserver call util.*
