@@ -16,8 +16,20 @@ try {
   writeFileSync(join(work, 'db.txt'), '{"count": 1}');
   const run = spawnSync(
     'python3',
-    ['-m', 'swimlane_tracer', join(root, 'src/python/scenarios/lock_demo.py'), '--clients', '10', '--time-scale', '0.2'],
-    { cwd: work, env: { ...process.env, PYTHONPATH: join(root, 'src/python') }, maxBuffer: 1 << 26 },
+    [
+      '-m',
+      'swimlane_tracer',
+      join(root, 'src/python/scenarios/lock_demo.py'),
+      '--clients',
+      '10',
+      '--time-scale',
+      '0.2',
+    ],
+    {
+      cwd: work,
+      env: { ...process.env, PYTHONPATH: join(root, 'src/python') },
+      maxBuffer: 1 << 26,
+    },
   );
   if (run.status !== 0) throw new Error(`tracer failed: ${run.stderr}`);
   writeFileSync(join(fixtures, 'lock-demo-10.trace'), run.stdout);
@@ -25,7 +37,8 @@ try {
   const bundle = join(work, 'core.cjs');
   await esbuild.build({
     stdin: {
-      contents: "export { TraceModel } from './src/core/traceModel'; export { TraceFeed } from './src/core/traceFeed';",
+      contents:
+        "export { TraceModel } from './src/core/traceModel'; export { TraceFeed } from './src/core/traceFeed';",
       resolveDir: root,
       loader: 'ts',
     },
@@ -35,7 +48,11 @@ try {
     outfile: bundle,
   });
   const { TraceModel, TraceFeed } = createRequire(import.meta.url)(bundle);
-  const model = new TraceModel({ title: 'Lock Demo: 10 clients, 1 ticket, 1 Lock', ticketsAvailable: 1, successText: '购票成功' });
+  const model = new TraceModel({
+    title: 'Lock Demo: 10 clients, 1 ticket, 1 Lock',
+    ticketsAvailable: 1,
+    successText: '购票成功',
+  });
   const feed = new TraceFeed(model, () => undefined);
   const messages = [{ type: 'init', strings: {} }];
   model.setState('running');

@@ -46,7 +46,12 @@ const count = (text, re) => [...text.matchAll(re)].reduce((n, m) => n + Number(m
 /** node:test: count from its TAP summary lines. */
 async function nodeTest(list) {
   if (list.length === 0) return { passed: 0, failed: 1, note: 'no test files found' };
-  const r = await run(process.execPath, ['--test', '--test-reporter=tap', '--test-concurrency=1', ...list]);
+  const r = await run(process.execPath, [
+    '--test',
+    '--test-reporter=tap',
+    '--test-concurrency=1',
+    ...list,
+  ]);
   const passed = count(r.text, /^# pass (\d+)$/gm);
   const failed = count(r.text, /^# fail (\d+)$/gm) + count(r.text, /^# cancelled (\d+)$/gm);
   return { passed, failed: failed || (r.code !== 0 ? 1 : 0) };
@@ -57,17 +62,35 @@ const TIERS = {
   webview: () => nodeTest(files('out/test/webview', '.webview.test.js')),
   e2e: () => nodeTest(files('out/test/e2e', '.e2e.test.js')),
   python: async () => {
-    const r = await run('python3', ['-m', 'unittest', 'discover', '-s', 'test/python', '-p', 'test_*.py', '-v']);
+    const r = await run('python3', [
+      '-m',
+      'unittest',
+      'discover',
+      '-s',
+      'test/python',
+      '-p',
+      'test_*.py',
+      '-v',
+    ]);
     const ran = count(r.text, /^Ran (\d+) tests?/gm);
     const failures = count(r.text, /failures=(\d+)/g) + count(r.text, /errors=(\d+)/g);
     const skipped = count(r.text, /skipped=(\d+)/g);
     if (ran === 0) return { passed: 0, failed: 1, note: 'no Python tests ran' };
-    return { passed: ran - failures - skipped, failed: failures || (r.code !== 0 ? 1 : 0), skipped };
+    return {
+      passed: ran - failures - skipped,
+      failed: failures || (r.code !== 0 ? 1 : 0),
+      skipped,
+    };
   },
   integration: async () => {
     const r = await run(process.execPath, [join(root, 'test/integration/run.mjs')]);
     const m = r.text.match(/integration: (\d+) passed, (\d+) failed/);
-    if (!m) return { passed: 0, failed: 1, note: `integration runner exited ${r.code} without a summary` };
+    if (!m)
+      return {
+        passed: 0,
+        failed: 1,
+        note: `integration runner exited ${r.code} without a summary`,
+      };
     return { passed: Number(m[1]), failed: Number(m[2]) || (r.code !== 0 ? 1 : 0) };
   },
 };
@@ -79,11 +102,16 @@ function setup() {
     if (r.status !== 0) process.exit(r.status ?? 1);
   }
   console.log('▶ building extension, webview and tests');
-  const b = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--tests'], { cwd: root, stdio: 'inherit' });
+  const b = spawnSync(process.execPath, [join(root, 'scripts/build.mjs'), '--tests'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (b.status !== 0) process.exit(b.status ?? 1);
   const py = spawnSync('python3', ['-c', 'import sys; assert sys.version_info >= (3, 9)']);
   if (py.status !== 0) {
-    console.error('python3 (3.9 or later) is needed for the tests: install it (apt-get install python3).');
+    console.error(
+      'python3 (3.9 or later) is needed for the tests: install it (apt-get install python3).',
+    );
     process.exit(1);
   }
 }

@@ -13,7 +13,8 @@ export interface EventBase {
 }
 
 /** Kinds of synchronisation object the tracer reports. */
-export type LockKind = 'Lock' | 'RLock' | 'Semaphore' | 'BoundedSemaphore' | 'Condition' | 'Event' | 'Barrier';
+export type LockKind =
+  'Lock' | 'RLock' | 'Semaphore' | 'BoundedSemaphore' | 'Condition' | 'Event' | 'Barrier';
 
 /** Fields shared by all `lock.*` events: a cross-process object id and a readable label. */
 export interface LockFields {
@@ -38,7 +39,13 @@ export type TraceEvent =
       ppid: number;
       main: boolean;
     })
-  | (EventBase & { k: 'proc.spawn'; child: number; name: string; daemon: boolean; target: string | null })
+  | (EventBase & {
+      k: 'proc.spawn';
+      child: number;
+      name: string;
+      daemon: boolean;
+      target: string | null;
+    })
   | (EventBase & { k: 'proc.begin'; name: string; daemon: boolean; ppid: number })
   | (EventBase & { k: 'proc.end'; code: number | null; sig?: number })
   | (EventBase & { k: 'proc.kill'; child: number; sig: number; why: KillReason })
@@ -52,7 +59,11 @@ export type TraceEvent =
   | (EventBase & { k: 'out'; stream: 'out' | 'err'; text: string })
   | (EventBase & { k: 'exc'; type: string; msg: string; tb: string[] })
   | (EventBase & { k: 'io.read' | 'io.write'; path: string; preview: string })
-  | (EventBase & { k: 'mark'; label: string; data?: Record<string, string | number | boolean | null> });
+  | (EventBase & {
+      k: 'mark';
+      label: string;
+      data?: Record<string, string | number | boolean | null>;
+    });
 
 /** The `k` values of {@link TraceEvent}. */
 export type EventKind = TraceEvent['k'];

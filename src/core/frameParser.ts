@@ -78,7 +78,8 @@ export class FrameParser {
   }
 
   private take(): Uint8Array {
-    const body = this.pending.length === 1 ? this.pending[0] : concat(this.pending, this.pendingLen);
+    const body =
+      this.pending.length === 1 ? this.pending[0] : concat(this.pending, this.pendingLen);
     this.pending = [];
     this.pendingLen = 0;
     this.inFrame = false;
@@ -101,7 +102,11 @@ export class FrameParser {
       parsed = JSON.parse(this.decoder.decode(body));
     } catch (e) {
       this.badFrames++;
-      out.push({ type: 'bad', error: `invalid frame: ${(e as Error).message}`, bytes: framed(body) });
+      out.push({
+        type: 'bad',
+        error: `invalid frame: ${(e as Error).message}`,
+        bytes: framed(body),
+      });
       return;
     }
     const v = validateEvent(parsed);

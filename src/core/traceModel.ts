@@ -1,7 +1,16 @@
 // Incremental trace model: tracer events in, swimlane lanes/spans/marks and deltas out. Pure.
 import { assertNever, type TraceEvent } from './events';
 import { stripAnsi } from './text';
-import type { Header, Lane, Mark, MarkKind, ModelDelta, RunState, Span, SpanKind } from '../shared/webviewProtocol';
+import type {
+  Header,
+  Lane,
+  Mark,
+  MarkKind,
+  ModelDelta,
+  RunState,
+  Span,
+  SpanKind,
+} from '../shared/webviewProtocol';
 
 /** Options that give the model a scenario's findings rules. */
 export interface TraceModelOptions {
@@ -32,7 +41,7 @@ export class TraceModel {
       state: 'starting',
       duration: 0,
       processes: 0,
-      ticketsSold: options.ticketsAvailable == null ? null : 0,
+      ticketsSold: (options.ticketsAvailable ?? null) === null ? null : 0,
       ticketsAvailable: options.ticketsAvailable ?? null,
       lockWaitTotal: 0,
       lockWaitMax: 0,
@@ -131,7 +140,14 @@ export class TraceModel {
         this.mark(pid, 'mark', t, 'main code finished');
         break;
       case 'lock.wait':
-        this.openSpan(`${pid}:${e.tid}:w:${e.id}`, pid, 'lockWait', t, `waits for ${e.label}`, e.id);
+        this.openSpan(
+          `${pid}:${e.tid}:w:${e.id}`,
+          pid,
+          'lockWait',
+          t,
+          `waits for ${e.label}`,
+          e.id,
+        );
         break;
       case 'lock.acquired': {
         this.closeSpan(`${pid}:${e.tid}:w:${e.id}`, t);
@@ -149,7 +165,13 @@ export class TraceModel {
         this.mark(pid, 'mark', t, `gave up waiting for ${e.label}`);
         break;
       case 'sleep':
-        this.openSpan(`${pid}:${e.tid}:s`, pid, 'sleep', t, `sleep(${e.secs})`);
+        this.openSpan(
+          `${pid}:${e.tid}:s`,
+          pid,
+          'sleep',
+          t,
+          `sleep(${Number(e.secs.toFixed(3))} s)`,
+        );
         break;
       case 'sleep.end':
         this.closeSpan(`${pid}:${e.tid}:s`, t);
@@ -237,7 +259,14 @@ export class TraceModel {
     this.newMarks.push(m);
   }
 
-  private openSpan(key: string, pid: number, kind: SpanKind, t: number, label: string, lockId?: string): void {
+  private openSpan(
+    key: string,
+    pid: number,
+    kind: SpanKind,
+    t: number,
+    label: string,
+    lockId?: string,
+  ): void {
     this.closeSpan(key, t);
     const lane = this.lane(pid, null);
     const s: Span = { id: this.spans.length, lane: lane.id, kind, start: t, end: null, label };

@@ -10,7 +10,10 @@ export interface DemoCommandDeps {
 }
 
 /** Register Run Lock Demo and Stop; returns their disposable. */
-export function register(_context: vscode.ExtensionContext, deps: DemoCommandDeps): vscode.Disposable {
+export function register(
+  _context: vscode.ExtensionContext,
+  deps: DemoCommandDeps,
+): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(CommandIds.runLockDemo, async () => {
       const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
@@ -22,7 +25,9 @@ export function register(_context: vscode.ExtensionContext, deps: DemoCommandDep
     }),
     vscode.commands.registerCommand(CommandIds.stop, async () => {
       if (!deps.runs.running) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No Concurrency Swimlane run is in progress.'));
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('No Concurrency Swimlane run is in progress.'),
+        );
         return;
       }
       await deps.runs.stop();

@@ -22,10 +22,14 @@ export class RunController implements vscode.Disposable {
   /** Start `spec`, after stopping whatever runs now. Resolves once the program started. */
   async run(spec: DemoSpec): Promise<void> {
     await this.stop();
-    const configured = vscode.workspace.getConfiguration(CONFIG_SECTION).get<string>('pythonPath', '');
+    const configured = vscode.workspace
+      .getConfiguration(CONFIG_SECTION)
+      .get<string>('pythonPath', '');
     const python = await locatePython(configured);
     if (!python.ok) {
-      this.output.appendLine(`[error] ${python.reason}: ${python.detail || python.tried.join(', ')}`);
+      this.output.appendLine(
+        `[error] ${python.reason}: ${python.detail || python.tried.join(', ')}`,
+      );
       void this.reportPythonProblem(python);
       return;
     }
@@ -42,7 +46,9 @@ export class RunController implements vscode.Disposable {
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('{0} running', spec.title) },
       () => session.whenEnded(),
     );
-    void session.whenEnded().then((h) => this.output.appendLine(`■ ${h.state}${h.error ? `: ${h.error}` : ''}`));
+    void session
+      .whenEnded()
+      .then((h) => this.output.appendLine(`■ ${h.state}${h.error ? `: ${h.error}` : ''}`));
     await session.start(python.path, this.extensionUri.fsPath);
   }
 
@@ -67,7 +73,10 @@ export class RunController implements vscode.Disposable {
         if (!s) throw new Error('no run has been started');
         let timer: NodeJS.Timeout | undefined;
         const timeout = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`run did not end within ${timeoutMs} ms`)), timeoutMs);
+          timer = setTimeout(
+            () => reject(new Error(`run did not end within ${timeoutMs} ms`)),
+            timeoutMs,
+          );
         });
         try {
           return await Promise.race([s.whenEnded(), timeout]);
@@ -112,7 +121,10 @@ export class RunController implements vscode.Disposable {
             );
     const pick = await vscode.window.showErrorMessage(message, settings);
     if (pick === settings) {
-      await vscode.commands.executeCommand('workbench.action.openSettings', `${CONFIG_SECTION}.pythonPath`);
+      await vscode.commands.executeCommand(
+        'workbench.action.openSettings',
+        `${CONFIG_SECTION}.pythonPath`,
+      );
     }
   }
 

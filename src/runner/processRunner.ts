@@ -97,7 +97,8 @@ export class ProcessRunner {
     });
     child.once('error', (err) => {
       // Only spawn failures land here before 'close'; kill failures are ignored in kill().
-      if (this._state === 'starting') this.finish({ code: null, signal: null, stopped: false, error: err.message });
+      if (this._state === 'starting')
+        this.finish({ code: null, signal: null, stopped: false, error: err.message });
     });
     child.once('close', (code, signal) => {
       this.finish({ code, signal, stopped: this.stopRequested, error: null });
@@ -112,7 +113,8 @@ export class ProcessRunner {
       this.killGroup('SIGTERM');
       this.killTimer = setTimeout(() => this.killGroup('SIGKILL'), graceMs);
     }
-    if (this._state === 'idle') this.finish({ code: null, signal: null, stopped: true, error: null });
+    if (this._state === 'idle')
+      this.finish({ code: null, signal: null, stopped: true, error: null });
     return this.exited;
   }
 

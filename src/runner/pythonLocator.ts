@@ -49,7 +49,12 @@ export async function locatePython(configured: string): Promise<PythonFound | Py
     const r = await probe(cmd);
     if ('version' in r && /^\d+\.\d+\.\d+$/.test(r.version)) {
       if (isSupported(r.version)) return { ok: true, path: cmd, version: r.version };
-      problem = { ok: false, reason: 'tooOld', tried: candidates, detail: `${cmd} is Python ${r.version}` };
+      problem = {
+        ok: false,
+        reason: 'tooOld',
+        tried: candidates,
+        detail: `${cmd} is Python ${r.version}`,
+      };
     } else if ('error' in r && !r.missing && problem.reason === 'notFound') {
       problem = { ok: false, reason: 'broken', tried: candidates, detail: `${cmd}: ${r.error}` };
     }

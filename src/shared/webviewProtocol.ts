@@ -83,6 +83,4 @@ export type HostToWebview =
 
 /** Messages the webview posts to the host. */
 export type WebviewToHost =
-  | { type: 'ready' }
-  | { type: 'stop' }
-  | { type: 'openSource'; file: string; line: number };
+  { type: 'ready' } | { type: 'stop' } | { type: 'openSource'; file: string; line: number };

@@ -21,7 +21,7 @@ function rng(seed: number): () => number {
 function parseInChunks(bytes: Uint8Array, sizes: () => number): ParsedItem[] {
   const p = new FrameParser();
   const items: ParsedItem[] = [];
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const n = Math.max(1, sizes());
     items.push(...p.push(bytes.subarray(i, i + n)));
     i += n;
@@ -55,7 +55,11 @@ test('byte by byte and random chunks give exactly the same events', () => {
   assert.deepEqual(summary(parseInChunks(FIXTURE, () => 1)), whole);
   for (let seed = 1; seed <= 20; seed++) {
     const r = rng(seed);
-    assert.deepEqual(summary(parseInChunks(FIXTURE, () => Math.floor(r() * 300))), whole, `seed ${seed}`);
+    assert.deepEqual(
+      summary(parseInChunks(FIXTURE, () => Math.floor(r() * 300))),
+      whole,
+      `seed ${seed}`,
+    );
   }
 });
 

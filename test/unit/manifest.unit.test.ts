@@ -29,10 +29,12 @@ test('identity, activation on command only, engines', () => {
   assert.ok(/^\^1\.\d+\.\d+$/.test(pkg.engines.vscode));
   // VS Code derives onCommand activation from contributes.commands; nothing else activates it.
   assert.deepEqual(pkg.activationEvents ?? [], []);
-  for (const s of ['build', 'watch', 'lint', 'package', 'start', 'test', 'bench']) assert.ok(pkg.scripts[s], s);
+  for (const s of ['build', 'watch', 'lint', 'package', 'start', 'test', 'bench'])
+    assert.ok(pkg.scripts[s], s);
 });
 
 test('.vscodeignore leaves out sources, tests, maps and node_modules', () => {
   const lines = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
-  for (const p of ['src/**/*.ts', 'test/**', '**/*.map', 'node_modules/**']) assert.ok(lines.includes(p), p);
+  for (const p of ['src/**/*.ts', 'test/**', '**/*.map', 'node_modules/**'])
+    assert.ok(lines.includes(p), p);
 });

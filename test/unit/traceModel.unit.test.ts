@@ -10,7 +10,11 @@ import type { Span } from '../../src/shared/webviewProtocol';
 const FIXTURE = readFileSync(join(__dirname, '../../../test/fixtures/lock-demo-10.trace'));
 
 function load(chunk = FIXTURE.length): TraceModel {
-  const model = new TraceModel({ title: 'Lock Demo', ticketsAvailable: 1, successText: '购票成功' });
+  const model = new TraceModel({
+    title: 'Lock Demo',
+    ticketsAvailable: 1,
+    successText: '购票成功',
+  });
   const parser = new FrameParser();
   for (let i = 0; i < FIXTURE.length; i += chunk) {
     for (const item of parser.push(FIXTURE.subarray(i, i + chunk))) {
@@ -28,7 +32,10 @@ test('one lane per process, main first, clients under main', () => {
   assert.equal(lanes[0].name, 'MainProcess');
   for (const l of lanes.slice(1)) {
     assert.equal(l.parent, lanes[0].pid);
-    assert.ok(l.begin !== null && l.end !== null && l.end >= l.begin, `lane ${l.name} has begin and end`);
+    assert.ok(
+      l.begin !== null && l.end !== null && l.end >= l.begin,
+      `lane ${l.name} has begin and end`,
+    );
     assert.equal(l.exitCode, 0);
   }
 });
@@ -59,7 +66,19 @@ test('holds are closed and never overlap; waits end where holds start', () => {
 test('deltas upsert: an open span is sent again when it closes; marks only once', () => {
   const model = new TraceModel({ title: 't' });
   const base = { pid: 7, tid: 7 };
-  model.apply({ k: 'hello', t: 0, ...base, v: 1, py: '3', tracer: '0', method: 'fork', argv: [], wall: 0, ppid: 1, main: true });
+  model.apply({
+    k: 'hello',
+    t: 0,
+    ...base,
+    v: 1,
+    py: '3',
+    tracer: '0',
+    method: 'fork',
+    argv: [],
+    wall: 0,
+    ppid: 1,
+    main: true,
+  });
   model.apply({ k: 'sleep', t: 10, ...base, secs: 1 });
   const d1 = model.takeDelta();
   assert.equal(d1.lanes.length, 1);
