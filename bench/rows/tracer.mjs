@@ -1,0 +1,124 @@
+// Benchmark rows for the Python tracer (src/python/swimlane_tracer). Every figure is a
+// ratio measured within one run (traced vs untraced, ours vs bare), with interleaved
+// repetitions and medians, because these machines are noisy. See docs/performance.md.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  interleave,
+  median,
+  python,
+  root,
+  runOk,
+  traced,
+  tracerEnv,
+  withTempDir,
+} from '../lib.mjs';
+
+const bench = (name) => join(root, 'bench', name);
+const fmt = (x, d = 0) => x.toFixed(d);
+
+/** Tracer's Emitter.emit per event vs bare os.write of the same frame, one process. */
+const eventCost = {
+  id: 'tracer.event-cost',
+  target: 2,
+  unit: 'ratio',
+  async run({ quick }) {
+    const events = quick ? 20000 : 200000;
+    const rounds = quick ? 3 : 9;
+    return withTempDir(async (dir) => {
+      const out = join(dir, 'result.json');
+      const args = [bench('event_cost.py'), '--events', events, '--rounds', rounds, '--json', out];
+      await runOk(python, args.map(String), { timeoutMs: 300000 });
+      const r = JSON.parse(readFileSync(out, 'utf8'));
+      return {
+        measured: r.pipe.ratio,
+        note:
+          `pipe: ${fmt(r.pipe.ours_ns)} vs ${fmt(r.pipe.bare_ns)} ns/event ` +
+          `(${r.frame_bytes}-byte lock.acquired frame, ${events} events x ${rounds} rounds); ` +
+          `/dev/null: ${fmt(r.devnull.ours_ns)} vs ${fmt(r.devnull.bare_ns)} ns ` +
+          `= ${fmt(r.devnull.ratio, 2)}x`,
+      };
+    });
+  },
+};
+
+/** Tight multiprocessing.Lock acquire+release loop, timed inside the program. */
+const mpLockLoop = {
+  id: 'tracer.mp-lock-loop',
+  target: 15,
+  unit: 'ratio',
+  async run({ quick }) {
+    const n = quick ? 20000 : 100000;
+    const rounds = quick ? 3 : 5;
+    const pairs = quick ? 2 : 5;
+    return withTempDir(async (dir) => {
+      const once = async (isTraced, i) => {
+        const out = join(dir, `${isTraced ? 't' : 'u'}${i}.json`);
+        const prog = [bench('mp_lock_loop.py'), String(n), String(rounds), out];
+        const r = await runOk(python, isTraced ? traced(prog) : prog, {
+          env: tracerEnv,
+          timeoutMs: 300000,
+        });
+        return { ns: median(JSON.parse(readFileSync(out, 'utf8')).ns_per_iter), bytes: r.outBytes };
+      };
+      const runs = await interleave(
+        pairs,
+        (i) => once(false, i),
+        (i) => once(true, i),
+      );
+      const ratio = median(runs.map(([u, t]) => t.ns / u.ns));
+      const u = median(runs.map(([x]) => x.ns));
+      const t = median(runs.map(([, x]) => x.ns));
+      const mb = median(runs.map(([, x]) => x.bytes)) / 1e6;
+      return {
+        measured: ratio,
+        note:
+          `${fmt(t)} vs ${fmt(u)} ns/iteration (2 events each), ${n} iterations x ${rounds} ` +
+          `loops per process, ${pairs} interleaved process pairs; ${fmt(mb, 1)} MB of trace drained`,
+      };
+    });
+  },
+};
+
+/** Wall time of the tutorial's ticket program (100 clients, Lock), traced vs untraced. */
+const ticketDemoWall = {
+  id: 'tracer.ticket-demo-wall',
+  target: 1.02,
+  unit: 'ratio',
+  async run({ quick }) {
+    const fixture = join(root, 'test/fixtures/tutorial/ticket_with_lock.py');
+    const scenario = join(root, 'src/python/scenarios/lock_demo.py');
+    const prog = quick ? [scenario, '--clients', '10', '--time-scale', '0.1'] : [fixture];
+    const what = quick
+      ? 'QUICK: scenarios/lock_demo.py --clients 10 --time-scale 0.1 (target is for the full run)'
+      : 'test/fixtures/tutorial/ticket_with_lock.py, 100 clients';
+    if (!existsSync(prog[0])) throw new Error(`missing ${prog[0]}`);
+    const pairs = quick ? 3 : 5;
+    const once = (isTraced) =>
+      withTempDir(async (dir) => {
+        writeFileSync(join(dir, 'db.txt'), '{"count":1}');
+        const r = await runOk(python, isTraced ? traced(prog) : prog, {
+          cwd: dir,
+          env: tracerEnv,
+          timeoutMs: quick ? 60000 : 180000,
+        });
+        const db = JSON.parse(readFileSync(join(dir, 'db.txt'), 'utf8'));
+        if (db.count !== 0) throw new Error(`db.txt count ${db.count} after the run, expected 0`);
+        return r.ms;
+      });
+    const runs = await interleave(
+      pairs,
+      () => once(false),
+      () => once(true),
+    );
+    const ratio = median(runs.map(([u, t]) => t / u));
+    const u = median(runs.map(([x]) => x)) / 1000;
+    const t = median(runs.map(([, x]) => x)) / 1000;
+    return {
+      measured: ratio,
+      note: `${what}: ${fmt(t, 2)} vs ${fmt(u, 2)} s (medians of ${pairs} interleaved pairs)`,
+    };
+  },
+};
+
+export default [eventCost, mpLockLoop, ticketDemoWall];
