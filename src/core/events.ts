@@ -23,6 +23,16 @@ export interface LockFields {
   label: string;
 }
 
+/** Non-blocking signalling operations on Event, Condition and Barrier objects. */
+export type SignalOp = 'set' | 'clear' | 'notify' | 'notify_all' | 'reset' | 'abort';
+
+/** Fields shared by all `queue.*` events: a cross-process queue id, its type and a label. */
+export interface QueueFields {
+  id: string;
+  kind: 'Queue' | 'JoinableQueue' | 'SimpleQueue' | 'queue.Queue' | 'queue.LifoQueue' | 'queue.PriorityQueue' | 'queue.SimpleQueue';
+  label: string;
+}
+
 /** Why a process was killed: a daemon at the main code's end, terminate() or kill(). */
 export type KillReason = 'daemon' | 'terminate' | 'kill';
 
@@ -49,7 +59,17 @@ export type TraceEvent =
   | (EventBase & { k: 'proc.begin'; name: string; daemon: boolean; ppid: number })
   | (EventBase & { k: 'proc.end'; code: number | null; sig?: number })
   | (EventBase & { k: 'proc.kill'; child: number; sig: number; why: KillReason })
+  | (EventBase & { k: 'proc.joined'; child: number; code: number | null })
   | (EventBase & { k: 'main.done' })
+  | (EventBase & { k: 'thread.start'; child: number; name: string; daemon: boolean; target: string | null })
+  | (EventBase & { k: 'thread.begin'; name: string; daemon: boolean })
+  | (EventBase & { k: 'thread.end'; name: string; abandoned?: boolean })
+  | (EventBase & LockFields & { k: 'sync.signal'; op: SignalOp; n?: number })
+  | (EventBase & QueueFields & { k: 'queue.put'; item: string; size?: number | null })
+  | (EventBase & QueueFields & { k: 'queue.get'; item: string; size?: number | null; waited: number })
+  | (EventBase & QueueFields & { k: 'queue.block'; op: 'put' | 'get' })
+  | (EventBase & { k: 'task.begin'; task: string; func: string })
+  | (EventBase & { k: 'task.end'; task: string; ok: boolean })
   | (EventBase & LockFields & { k: 'lock.wait' })
   | (EventBase & LockFields & { k: 'lock.acquired'; waited: number })
   | (EventBase & LockFields & { k: 'lock.release' })

@@ -1,9 +1,10 @@
 // Validates decoded JSON against the tracer → host protocol without ever throwing.
 import type { EventKind, TraceEvent } from './events';
 
-type FieldType = 'int' | 'num' | 'str' | 'bool' | 'str?' | 'int?' | 'strs' | 'src' | 'obj?';
+type FieldType = 'int' | 'num' | 'str' | 'bool' | 'str?' | 'int?' | 'bool?' | 'strs' | 'src' | 'obj?';
 
 const LOCK = { id: 'str', kind: 'str', label: 'str' } as const;
+const QUEUE = LOCK;
 
 /** Required fields per kind, beyond the common `t`, `pid` and `tid`. */
 const FIELDS: Record<EventKind, Record<string, FieldType>> = {
@@ -21,7 +22,17 @@ const FIELDS: Record<EventKind, Record<string, FieldType>> = {
   'proc.begin': { name: 'str', daemon: 'bool', ppid: 'int' },
   'proc.end': { code: 'int?' },
   'proc.kill': { child: 'int', sig: 'int', why: 'str' },
+  'proc.joined': { child: 'int', code: 'int?' },
   'main.done': {},
+  'thread.start': { child: 'int', name: 'str', daemon: 'bool', target: 'str?' },
+  'thread.begin': { name: 'str', daemon: 'bool' },
+  'thread.end': { name: 'str', abandoned: 'bool?' },
+  'sync.signal': { ...LOCK, op: 'str', n: 'int?' },
+  'queue.put': { ...QUEUE, item: 'str', size: 'int?' },
+  'queue.get': { ...QUEUE, item: 'str', size: 'int?', waited: 'num' },
+  'queue.block': { ...QUEUE, op: 'str' },
+  'task.begin': { task: 'str', func: 'str' },
+  'task.end': { task: 'str', ok: 'bool' },
   'lock.wait': LOCK,
   'lock.acquired': { ...LOCK, waited: 'num' },
   'lock.release': LOCK,
@@ -53,6 +64,8 @@ function check(type: FieldType, v: unknown): boolean {
       return v === null || v === undefined || typeof v === 'string';
     case 'int?':
       return v === null || v === undefined || isInt(v);
+    case 'bool?':
+      return v === undefined || typeof v === 'boolean';
     case 'strs':
       return Array.isArray(v) && v.every((s) => typeof s === 'string');
     case 'src':
