@@ -73,16 +73,18 @@ export interface Layout {
   height: number;
 }
 
-/** Label of a lane as shown in its row: `name (pid)`. */
+/** Label of a lane as shown in its row: `name (pid)`, or `name (thread tid)` for a thread. */
 export function laneLabel(lane: Lane): string {
-  return `${lane.name} (${lane.pid})`;
+  return lane.thread === undefined
+    ? `${lane.name} (${lane.pid})`
+    : `${lane.name} (thread ${lane.thread})`;
 }
 
 /** Lanes in display order (parents before their children, siblings by `order`) with depths. */
 export function orderLanes(lanes: readonly Lane[]): { lane: Lane; depth: number }[] {
   const sorted = [...lanes].sort((a, b) => a.order - b.order || a.pid - b.pid);
   const byPid = new Map<number, Lane>();
-  for (const l of sorted) if (!byPid.has(l.pid)) byPid.set(l.pid, l);
+  for (const l of sorted) if (l.thread === undefined && !byPid.has(l.pid)) byPid.set(l.pid, l);
   const children = new Map<string, Lane[]>();
   const roots: Lane[] = [];
   for (const l of sorted) {

@@ -54,6 +54,9 @@ export function asLane(v: unknown): Lane | null {
   if (killed === null || (isStr(killed) && KILL_REASONS.has(killed))) {
     lane.killed = killed as Lane['killed'];
   } else if (killed !== undefined) return null;
+  const { thread } = v;
+  if (isNum(thread)) lane.thread = thread;
+  else if (thread !== undefined) return null;
   return lane;
 }
 

@@ -1,16 +1,9 @@
 // Incremental trace model: tracer events in, swimlane lanes/spans/marks and deltas out. Pure.
-import { assertNever, type TraceEvent } from './events';
+// A process's main thread draws on the process lane; other threads get sub-lanes "pid/tid".
+import { assertNever, type EventBase, type TraceEvent } from './events';
+import { ModelStore } from './modelStore';
 import { stripAnsi } from './text';
-import type {
-  Header,
-  Lane,
-  Mark,
-  MarkKind,
-  ModelDelta,
-  RunState,
-  Span,
-  SpanKind,
-} from '../shared/webviewProtocol';
+import type { Lane, RunState } from '../shared/webviewProtocol';
 
 /** Options that give the model a scenario's findings rules. */
 export interface TraceModelOptions {
@@ -21,22 +14,14 @@ export interface TraceModelOptions {
   successText?: string;
 }
 
-/** Builds the swimlane model from events and hands out what changed since the last delta. */
-export class TraceModel {
+/** Builds the swimlane model from events; see ModelStore for deltas and snapshots. */
+export class TraceModel extends ModelStore {
   private t0: number | null = null;
-  private last = 0;
-  private readonly lanes = new Map<string, Lane>();
-  private readonly spans: Span[] = [];
-  private readonly marks: Mark[] = [];
-  private readonly open = new Map<string, Span>();
-  private readonly dirtyLanes = new Set<Lane>();
-  private readonly dirtySpans = new Set<Span>();
-  private newMarks: Mark[] = [];
-  private order = 0;
-  private readonly header: Header;
+  /** Native id of each process's main thread (from its hello). */
+  private readonly mainTid = new Map<number, number>();
 
   constructor(private readonly options: TraceModelOptions) {
-    this.header = {
+    super({
       title: options.title,
       state: 'starting',
       duration: 0,
@@ -50,27 +35,7 @@ export class TraceModel {
       badFrames: 0,
       dropped: 0,
       error: null,
-    };
-  }
-
-  /** All lanes, sorted by spawn order. */
-  allLanes(): Lane[] {
-    return [...this.lanes.values()].sort((a, b) => a.order - b.order);
-  }
-
-  /** All spans so far. */
-  allSpans(): readonly Span[] {
-    return this.spans;
-  }
-
-  /** All marks so far. */
-  allMarks(): readonly Mark[] {
-    return this.marks;
-  }
-
-  /** Current header (a copy). */
-  getHeader(): Header {
-    return { ...this.header };
+    });
   }
 
   /** Update the run state shown in the header (driven by the runner). */
@@ -92,9 +57,11 @@ export class TraceModel {
     if (t > this.last) this.last = t;
     this.header.events++;
     const pid = e.pid;
+    const key = `${pid}:${e.tid}`;
     switch (e.k) {
       case 'hello': {
-        const lane = this.lane(pid, e.main ? null : e.ppid);
+        this.mainTid.set(pid, e.tid);
+        const lane = this.proc(pid, e.main ? null : e.ppid);
         if (e.main) {
           lane.main = true;
           if (lane.name === String(pid)) lane.name = 'MainProcess';
@@ -103,192 +70,193 @@ export class TraceModel {
         break;
       }
       case 'proc.spawn': {
-        const child = this.lane(e.child, pid);
+        const child = this.proc(e.child, pid);
         child.name = e.name;
         child.daemon = e.daemon;
-        this.mark(pid, 'spawn', t, `start ${e.name} (pid ${e.child})`);
+        this.addMark(this.at(e), 'spawn', t, `start ${e.name} (pid ${e.child})`);
         break;
       }
       case 'proc.begin': {
-        const lane = this.lane(pid, e.ppid);
-        lane.name = e.name;
-        lane.daemon = e.daemon;
-        lane.begin = t;
-        this.mark(pid, 'start', t, `${e.name} begins`);
+        const lane = this.proc(pid, e.ppid);
+        Object.assign(lane, { name: e.name, daemon: e.daemon, begin: t });
+        this.addMark(lane, 'start', t, `${e.name} begins`);
         break;
       }
       case 'proc.end': {
-        const lane = this.lane(pid, null);
+        const lane = this.proc(pid, null);
         if (lane.end === null || !lane.killed) lane.end = t;
         lane.exitCode = e.code;
-        this.closeLane(lane.id, t);
-        this.mark(pid, 'end', t, e.sig ? `killed by signal ${e.sig}` : `exit ${e.code ?? '?'}`);
+        this.closeProcessSpans(pid, t);
+        this.addMark(lane, 'end', t, e.sig ? `killed by signal ${e.sig}` : `exit ${e.code ?? '?'}`);
         break;
       }
       case 'proc.kill': {
-        const lane = this.lane(e.child, pid);
-        const why =
-          e.why === 'daemon' ? 'killed: main code finished' : `killed by ${e.why}() from ${pid}`;
+        const lane = this.proc(e.child, pid);
         if (lane.end === null) lane.end = t;
         lane.killed = e.why;
-        this.closeLane(lane.id, t);
-        this.mark(e.child, 'end', t, why);
+        this.closeProcessSpans(e.child, t);
+        const why =
+          e.why === 'daemon' ? 'killed: main code finished' : `killed by ${e.why}() from ${pid}`;
+        this.addMark(lane, 'end', t, why);
         break;
       }
+      case 'proc.joined':
+        this.addMark(this.at(e), 'mark', t, `joined ${e.child}: exit ${e.code ?? '?'}`);
+        break;
       case 'main.done':
         this.header.mainDone = t;
-        this.mark(pid, 'mark', t, 'main code finished');
+        this.addMark(this.at(e), 'mark', t, 'main code finished');
         break;
-      case 'lock.wait':
-        this.openSpan(
-          `${pid}:${e.tid}:w:${e.id}`,
-          pid,
-          'lockWait',
+      case 'thread.start':
+        this.thread(pid, e.child, e.name, e.daemon);
+        this.addMark(this.at(e), 'spawn', t, `start thread ${e.name}`);
+        break;
+      case 'thread.begin': {
+        const lane = this.at(e);
+        if (lane.thread) Object.assign(lane, { name: e.name, daemon: e.daemon, begin: t });
+        this.addMark(lane, 'start', t, `${e.name} begins`);
+        break;
+      }
+      case 'thread.end': {
+        const lane = this.at(e);
+        if (lane.thread) lane.end = t;
+        this.closeLaneSpans(lane.id, t);
+        this.addMark(
+          lane,
+          'end',
           t,
-          `waits for ${e.label}`,
-          e.id,
+          e.abandoned ? 'abandoned at exit (daemon thread)' : `${e.name} ends`,
         );
         break;
-      case 'lock.acquired': {
-        this.closeSpan(`${pid}:${e.tid}:w:${e.id}`, t);
-        this.openSpan(`${pid}:${e.tid}:h:${e.id}`, pid, 'lockHold', t, `holds ${e.label}`, e.id);
+      }
+      case 'lock.wait':
+        this.openSpan(`${key}:w:${e.id}`, this.at(e), 'lockWait', t, `waits for ${e.label}`, e.id);
+        break;
+      case 'lock.acquired':
+        this.closeSpan(`${key}:w:${e.id}`, t);
+        if (e.kind !== 'Event' && e.kind !== 'Barrier' && e.kind !== 'Condition') {
+          this.openSpan(`${key}:h:${e.id}`, this.at(e), 'lockHold', t, `holds ${e.label}`, e.id);
+        }
         this.header.lockWaitTotal += e.waited;
         this.header.lockWaitMax = Math.max(this.header.lockWaitMax, e.waited);
         break;
-      }
       case 'lock.release':
-        this.closeSpan(`${pid}:${e.tid}:h:${e.id}`, t);
-        this.mark(pid, 'release', t, `releases ${e.label}`);
+        this.closeSpan(`${key}:h:${e.id}`, t);
+        this.addMark(this.at(e), 'release', t, `releases ${e.label}`);
         break;
       case 'lock.fail':
-        this.closeSpan(`${pid}:${e.tid}:w:${e.id}`, t);
-        this.mark(pid, 'mark', t, `gave up waiting for ${e.label}`);
+        this.closeSpan(`${key}:w:${e.id}`, t);
+        this.addMark(this.at(e), 'mark', t, `gave up waiting for ${e.label}`);
         break;
-      case 'sleep':
+      case 'sync.signal':
+        this.addMark(this.at(e), 'mark', t, `${e.label}.${e.op}()`);
+        break;
+      case 'queue.block':
         this.openSpan(
-          `${pid}:${e.tid}:s`,
-          pid,
-          'sleep',
+          `${key}:q:${e.id}`,
+          this.at(e),
+          'lockWait',
           t,
-          `sleep(${Number(e.secs.toFixed(3))} s)`,
+          `blocked: ${e.label} ${e.op === 'put' ? 'full' : 'empty'}`,
         );
         break;
+      case 'queue.put':
+      case 'queue.get':
+        this.closeSpan(`${key}:q:${e.id}`, t);
+        this.addMark(
+          this.at(e),
+          'io',
+          t,
+          `${e.label}.${e.k === 'queue.put' ? 'put' : 'get'} #${e.item}`,
+        );
+        break;
+      case 'task.begin':
+        this.openSpan(`${key}:task`, this.at(e), 'run', t, `task ${e.func}`);
+        break;
+      case 'task.end':
+        this.closeSpan(`${key}:task`, t);
+        if (!e.ok) this.addMark(this.at(e), 'exc', t, `task ${e.task} raised`);
+        break;
+      case 'sleep':
+        this.openSpan(`${key}:s`, this.at(e), 'sleep', t, `sleep(${Number(e.secs.toFixed(3))} s)`);
+        break;
       case 'sleep.end':
-        this.closeSpan(`${pid}:${e.tid}:s`, t);
+        this.closeSpan(`${key}:s`, t);
         break;
-      case 'out': {
-        const text = stripAnsi(e.text).replace(/\n$/, '');
-        this.mark(pid, 'print', t, text);
-        if (this.options.successText && this.header.ticketsSold !== null) {
-          if (text.includes(this.options.successText)) this.header.ticketsSold++;
-        }
+      case 'out':
+        this.print(this.at(e), t, e.text);
         break;
-      }
       case 'exc':
-        this.mark(pid, 'exc', t, `${e.type}: ${e.msg}`);
+        this.addMark(this.at(e), 'exc', t, `${e.type}: ${e.msg}`);
         break;
       case 'io.read':
       case 'io.write':
-        this.mark(pid, 'io', t, `${e.k === 'io.read' ? 'read' : 'write'} ${e.path}: ${e.preview}`);
+        this.addMark(
+          this.at(e),
+          'io',
+          t,
+          `${e.k === 'io.read' ? 'read' : 'write'} ${e.path}: ${e.preview}`,
+        );
         break;
       case 'mark':
-        this.mark(pid, 'mark', t, e.label);
+        this.addMark(this.at(e), 'mark', t, e.label);
         break;
       default:
         assertNever(e);
     }
   }
 
-  /** Everything changed since the previous call (all of it on the first call). */
-  takeDelta(): ModelDelta {
-    this.header.duration = this.last;
-    this.header.processes = this.lanes.size;
-    const delta: ModelDelta = {
-      lanes: [...this.dirtyLanes].map((l) => ({ ...l })),
-      spans: [...this.dirtySpans].map((s) => ({ ...s })),
-      marks: this.newMarks,
-      header: { ...this.header },
-    };
-    this.dirtyLanes.clear();
-    this.dirtySpans.clear();
-    this.newMarks = [];
-    return delta;
-  }
-
-  /** A delta holding the whole model, for a webview that (re)loads. */
-  snapshot(): ModelDelta {
-    this.header.duration = this.last;
-    this.header.processes = this.lanes.size;
-    return {
-      lanes: this.allLanes().map((l) => ({ ...l })),
-      spans: this.spans.map((s) => ({ ...s })),
-      marks: [...this.marks],
-      header: { ...this.header },
-    };
-  }
-
-  private lane(pid: number, parent: number | null): Lane {
-    const id = String(pid);
-    let lane = this.lanes.get(id);
-    if (!lane) {
-      lane = {
-        id,
-        pid,
-        name: id,
-        parent,
-        order: this.order++,
-        daemon: false,
-        main: false,
-        begin: null,
-        end: null,
-        exitCode: null,
-        killed: null,
-      };
-      this.lanes.set(id, lane);
-    } else if (lane.parent === null && parent !== null && !lane.main) {
-      lane.parent = parent;
+  private print(lane: Lane, t: number, raw: string): void {
+    const text = stripAnsi(raw).replace(/\n$/, '');
+    this.addMark(lane, 'print', t, text);
+    if (
+      this.options.successText &&
+      this.header.ticketsSold !== null &&
+      text.includes(this.options.successText)
+    ) {
+      this.header.ticketsSold++;
     }
-    this.dirtyLanes.add(lane);
+  }
+
+  /** The lane an event draws on: its process's lane, or its thread's sub-lane. */
+  private at(e: EventBase): Lane {
+    const main = this.mainTid.get(e.pid) ?? e.pid;
+    return e.tid === main ? this.proc(e.pid, null) : this.thread(e.pid, e.tid, null, false);
+  }
+
+  private proc(pid: number, parent: number | null): Lane {
+    const lane = this.laneById(String(pid), () => ({
+      id: String(pid),
+      pid,
+      name: String(pid),
+      parent,
+      daemon: false,
+      main: false,
+      begin: null,
+      end: null,
+      exitCode: null,
+      killed: null,
+    }));
+    if (lane.parent === null && parent !== null && !lane.main) lane.parent = parent;
     return lane;
   }
 
-  private mark(pid: number, kind: MarkKind, t: number, text: string): void {
-    const lane = this.lane(pid, null);
-    const m: Mark = { id: this.marks.length, lane: lane.id, kind, t, text };
-    this.marks.push(m);
-    this.newMarks.push(m);
-  }
-
-  private openSpan(
-    key: string,
-    pid: number,
-    kind: SpanKind,
-    t: number,
-    label: string,
-    lockId?: string,
-  ): void {
-    this.closeSpan(key, t);
-    const lane = this.lane(pid, null);
-    const s: Span = { id: this.spans.length, lane: lane.id, kind, start: t, end: null, label };
-    if (lockId !== undefined) s.lockId = lockId;
-    this.spans.push(s);
-    this.open.set(key, s);
-    this.dirtySpans.add(s);
-  }
-
-  private closeSpan(key: string, t: number): void {
-    const s = this.open.get(key);
-    if (!s) return;
-    s.end = Math.max(t, s.start);
-    this.open.delete(key);
-    this.dirtySpans.add(s);
-  }
-
-  private closeLane(laneId: string, t: number): void {
-    for (const [key, s] of this.open) if (s.lane === laneId) this.closeSpan(key, t);
-  }
-
-  private closeAll(): void {
-    for (const key of [...this.open.keys()]) this.closeSpan(key, this.last);
+  private thread(pid: number, tid: number, name: string | null, daemon: boolean): Lane {
+    if (!this.hasLane(String(pid))) this.proc(pid, null); // parents are ordered before children
+    const lane = this.laneById(`${pid}/${tid}`, () => ({
+      id: `${pid}/${tid}`,
+      pid,
+      thread: tid,
+      name: name ?? `Thread ${tid}`,
+      parent: pid,
+      daemon,
+      main: false,
+      begin: null,
+      end: null,
+      exitCode: null,
+      killed: null,
+    }));
+    if (name !== null) Object.assign(lane, { name, daemon });
+    return lane;
   }
 }

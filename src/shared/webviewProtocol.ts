@@ -4,10 +4,12 @@
 /** Lifecycle of a run as the header shows it. */
 export type RunState = 'starting' | 'running' | 'finished' | 'failed' | 'stopped';
 
-/** One process lane. Times are ns since the run's first event. */
+/** One process lane (id "pid") or thread sub-lane (id "pid/tid"). Times are ns since the run's first event. */
 export interface Lane {
   id: string;
   pid: number;
+  /** Native thread id, for a thread sub-lane; absent for a process lane. */
+  thread?: number;
   name: string;
   parent: number | null;
   /** Spawn order; lanes are drawn sorted by it. */
