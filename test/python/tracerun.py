@@ -53,10 +53,10 @@ def run_traced(args, cwd=None, timeout=120, python=None, env=None, tracer_args=(
     return _run(cmd, cwd, timeout, full_env, Trace)
 
 
-def run_untraced(args, cwd=None, timeout=120, python=None):
+def run_untraced(args, cwd=None, timeout=120, python=None, env=None):
     """Run the same program without the tracer; returns (stdout, stderr, code)."""
     cmd = [python or sys.executable, *args]
-    env = dict(os.environ, PYTHONIOENCODING="utf-8")
+    env = dict(os.environ, PYTHONIOENCODING="utf-8", **(env or {}))
     return _run(cmd, cwd, timeout, env, lambda o, e, c: (o, e, c))
 
 
