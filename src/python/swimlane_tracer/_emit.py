@@ -58,6 +58,7 @@ class Emitter:
         self.wake = _thread.allocate_lock()
         self.wake.acquire()
         self.flusher = False
+        self.tls = _thread._local()  # per thread: its `who` members (see who())
 
     def _before_fork(self):
         self.flush()
@@ -66,17 +67,39 @@ class Emitter:
     def _after_fork_parent(self):
         self.lock.release()
 
-    def emit(self, kind, body="", t=None):
-        """Buffer one event. `body` is pre-formatted JSON members, starting with a comma."""
+    def who(self):
+        """This thread's `,"pid":P,"tid":N` members (cached per thread: a native id is a syscall)."""
+        tls = self.tls
+        tls.who = who = '%s,"tid":%d' % (self.head, _native_id())
+        tls.whob = who.encode()
+        return who
+
+    def emit(self, kind, body="", t=None, tid=None):
+        """Buffer one event. `body` is pre-formatted JSON members, starting with a comma.
+
+        `tid` stamps the event with another thread's native id (an abandoned daemon thread).
+        """
         if not self.enabled:
             return
         if t is None:
             t = _now()
-        frame = '%s{"k":"%s","t":%d%s,"tid":%d%s}\n' % (
-            RS, kind, t, self.head, _native_id(), body)
+        if tid is None:
+            try:
+                who = self.tls.who
+            except AttributeError:
+                who = self.who()
+        else:
+            who = '%s,"tid":%d' % (self.head, tid)
+        frame = '%s{"k":"%s","t":%d%s%s}\n' % (RS, kind, t, who, body)
         data = frame.encode("utf-8", "backslashreplace")
         if len(data) > PIPE_BUF:
             data = self._shrink(kind, t)
+        self.push(data, t)
+
+    def push(self, data, t):
+        """Buffer one encoded frame stamped `t` (hot paths that format their own frames)."""
+        if not self.enabled:
+            return
         if self.in_signal:
             return self._signal_write(data)
         with self.lock:
