@@ -118,9 +118,11 @@ class TutorialTest(unittest.TestCase):
         self.assertEqual(len(holds), 3)
         for a, b in zip(holds, holds[1:]):
             self.assertLessEqual(a[1], b[0], "serial: holds never overlap")
-        text = trace.texts()
+        # In time order (frames of different processes arrive in any order), each worker's
+        # two prints are adjacent: the lock made them serial.
+        text = "".join(e["text"] for e in sorted(trace.kind("out"), key=lambda e: e["t"]))
         for pid in {e["pid"] for e in trace.kind("proc.begin")}:
-            self.assertIn("%d is running\n%d is done" % (pid, pid), text.replace("\n\n", "\n"))
+            self.assertIn("%d is running\n%d is done" % (pid, pid), text)
 
     def test_ticket_without_lock_oversells(self):
         trace, (out, _, code) = both("ticket_without_lock.py", {"db.txt": DB})
@@ -129,8 +131,11 @@ class TutorialTest(unittest.TestCase):
         allowed = {"\x1b[43m%s\x1b[0m" % m for m in ("剩余票数1", "剩余票数0", "购票成功")}
         self.assertLessEqual(set(lines(trace.texts())), allowed)
         self.assertLessEqual(set(re.findall(r"\x1b\[43m.*?\x1b\[0m", out.decode())), allowed)
-        self.assertEqual(trace.texts().count("剩余票数"), 100)
-        self.assertEqual(out.decode().count("剩余票数"), 100)
+        # A client can also crash reading db.txt while another rewrites it (empty file:
+        # JSONDecodeError) — part of the same race; every client either printed or raised.
+        crashed = {e["pid"] for e in trace.kind("exc") if e["type"] == "JSONDecodeError"}
+        printed = {e["pid"] for e in trace.kind("out") if "剩余票数" in e["text"]}
+        self.assertEqual(printed | crashed, {e["pid"] for e in trace.kind("proc.begin")})
         sold = trace.texts().count("购票成功")
         self.assertGreater(sold, 1, "without a lock, more tickets are sold than exist")
         reads = trace.kind("io.read")
