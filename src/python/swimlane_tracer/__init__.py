@@ -103,6 +103,7 @@ def install(is_main, start_method=None):
     _state.stdio = (sys.stdout, sys.stderr)
     _misc_patch.install_sleep(emitter)
     _misc_patch.install_json(emitter)
+    _misc_patch.install_exit(emitter, _flush_stdio)
     _sync_patch.install(emitter)
     _proc_patch.install(emitter, _hello, _flush_stdio)
     if start_method:

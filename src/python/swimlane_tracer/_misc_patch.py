@@ -1,4 +1,4 @@
-"""Tracing of time.sleep and of json.load/json.dump on files (io.read / io.write)."""
+"""Tracing of time.sleep, json.load/json.dump on files (io.read / io.write), and os._exit."""
 
 import json
 import time
@@ -60,3 +60,21 @@ def install_json(emitter):
 
     load.__doc__, dump.__doc__ = real_load.__doc__, real_dump.__doc__
     json.load, json.dump = load, dump
+
+
+def install_exit(emitter, flush_stdio):
+    """Wrap os._exit so buffered events (and unfinished print lines) are written first."""
+    import os
+
+    real_exit = os._exit
+
+    def _exit(code):
+        try:
+            flush_stdio()
+            emitter.flush()
+        except Exception:  # never stand between a program and its exit
+            pass
+        real_exit(code)
+
+    _exit.__doc__ = real_exit.__doc__
+    os._exit = _exit
