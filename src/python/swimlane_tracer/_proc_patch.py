@@ -112,7 +112,11 @@ def install(emitter, hello, flush_stdio):
         # terminate()/kill() of a Process, or multiprocessing's exit handler killing daemons
         # when the main code is done (it calls Popen.terminate directly).
         if self.returncode is None:
-            callers = [sys._getframe(i).f_code.co_name for i in (1, 2, 3)]
+            callers = []
+            frame = sys._getframe(1)
+            while frame is not None and len(callers) < 3:  # the stack is shallow at exit
+                callers.append(frame.f_code.co_name)
+                frame = frame.f_back
             why = ("daemon" if "_exit_function" in callers
                    else "kill" if sig == signal.SIGKILL else "terminate")
             emitter.emit("proc.kill", ',"child":%d,"sig":%d,"why":"%s"' % (self.pid, sig, why))
