@@ -23,12 +23,15 @@ export interface LockDemoParams {
 }
 
 /** The tutorial's ticket purchase with a Lock (seed section 一.4, last program). */
-export function lockDemo(params: LockDemoParams): DemoSpec {
+export function lockDemo(
+  params: LockDemoParams,
+  title = (clients: number) => `Lock Demo: ${clients} clients, 1 ticket, 1 Lock`,
+): DemoSpec {
   const clients = Math.max(1, Math.min(500, Math.round(params.clients)));
   const timeScale = Math.max(0.01, Math.min(10, params.timeScale));
   return {
     id: 'lockDemo',
-    title: `Lock Demo: ${clients} clients, 1 ticket, 1 Lock`,
+    title: title(clients),
     script: 'src/python/scenarios/lock_demo.py',
     files: { 'db.txt': '{"count": 1}' },
     args: ['--clients', String(clients), '--time-scale', String(timeScale)],

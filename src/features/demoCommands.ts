@@ -17,10 +17,13 @@ export function register(
   return vscode.Disposable.from(
     vscode.commands.registerCommand(CommandIds.runLockDemo, async () => {
       const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
-      const spec = lockDemo({
-        clients: config.get<number>('lockDemo.clients', 100),
-        timeScale: config.get<number>('lockDemo.timeScale', 1),
-      });
+      const spec = lockDemo(
+        {
+          clients: config.get<number>('lockDemo.clients', 100),
+          timeScale: config.get<number>('lockDemo.timeScale', 1),
+        },
+        (n) => vscode.l10n.t('Lock Demo: {0} clients, 1 ticket, 1 Lock', n),
+      );
       await deps.runs.run(spec);
     }),
     vscode.commands.registerCommand(CommandIds.stop, async () => {

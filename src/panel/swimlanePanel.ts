@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { HostToWebview, ModelDelta, WebviewToHost } from '../shared/webviewProtocol';
 import { assertNever } from '../core/events';
 import { makeNonce, webviewHtml } from './webviewHtml';
+import { webviewStrings } from './webviewStrings';
 
 /** View type of the panel (also used by a future serializer). */
 export const PANEL_VIEW_TYPE = 'concurrencySwimlane.swimlane';
@@ -77,7 +78,7 @@ export class SwimlanePanel implements vscode.Disposable {
     switch (raw.type) {
       case 'ready':
         this.ready = true;
-        this.post({ type: 'init', strings: {} });
+        this.post({ type: 'init', strings: webviewStrings(vscode.env.language) });
         if (this.source) this.sendSnapshot();
         break;
       case 'stop':

@@ -7,6 +7,13 @@ import { CommandIds, EXTENSION_ID } from '../../src/commandIds';
 
 const root = join(__dirname, '../../..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const nls = JSON.parse(readFileSync(join(root, 'package.nls.json'), 'utf8')) as Record<
+  string,
+  string
+>;
+/** A manifest string with its %key% placeholder resolved from package.nls.json. */
+const text = (v: string): string =>
+  v.replace(/^%(.+)%$/, (_, k: string) => nls[k] ?? `MISSING ${k}`);
 
 test('command ids in code match package.json contributes.commands exactly', () => {
   const declared = (pkg.contributes.commands as { command: string }[]).map((c) => c.command).sort();
@@ -15,17 +22,18 @@ test('command ids in code match package.json contributes.commands exactly', () =
 
 test('every command has the Concurrency category and a title', () => {
   for (const c of pkg.contributes.commands) {
-    assert.equal(c.category, 'Concurrency');
-    assert.ok(c.title.length > 0);
+    assert.equal(text(c.category), 'Concurrency');
+    assert.ok(text(c.title).length > 0);
   }
-  assert.ok(pkg.contributes.commands.some((c: { title: string }) => c.title === 'Run Lock Demo'));
-  assert.ok(pkg.contributes.commands.some((c: { title: string }) => c.title === 'Stop'));
+  const titles = pkg.contributes.commands.map((c: { title: string }) => text(c.title));
+  assert.ok(titles.includes('Run Lock Demo'));
+  assert.ok(titles.includes('Stop'));
 });
 
 test('identity, activation on command only, engines', () => {
   assert.equal(`${pkg.publisher}.${pkg.name}`, EXTENSION_ID);
   assert.equal(pkg.name, 'concurrency-swimlane');
-  assert.equal(pkg.displayName, 'Concurrency Swimlane');
+  assert.equal(text(pkg.displayName), 'Concurrency Swimlane');
   assert.ok(/^\^1\.\d+\.\d+$/.test(pkg.engines.vscode));
   // VS Code derives onCommand activation from contributes.commands; nothing else activates it.
   assert.deepEqual(pkg.activationEvents ?? [], []);
