@@ -29,7 +29,14 @@ export type SignalOp = 'set' | 'clear' | 'notify' | 'notify_all' | 'reset' | 'ab
 /** Fields shared by all `queue.*` events: a cross-process queue id, its type and a label. */
 export interface QueueFields {
   id: string;
-  kind: 'Queue' | 'JoinableQueue' | 'SimpleQueue' | 'queue.Queue' | 'queue.LifoQueue' | 'queue.PriorityQueue' | 'queue.SimpleQueue';
+  kind:
+    | 'Queue'
+    | 'JoinableQueue'
+    | 'SimpleQueue'
+    | 'queue.Queue'
+    | 'queue.LifoQueue'
+    | 'queue.PriorityQueue'
+    | 'queue.SimpleQueue';
   label: string;
 }
 
@@ -61,12 +68,19 @@ export type TraceEvent =
   | (EventBase & { k: 'proc.kill'; child: number; sig: number; why: KillReason })
   | (EventBase & { k: 'proc.joined'; child: number; code: number | null })
   | (EventBase & { k: 'main.done' })
-  | (EventBase & { k: 'thread.start'; child: number; name: string; daemon: boolean; target: string | null })
+  | (EventBase & {
+      k: 'thread.start';
+      child: number;
+      name: string;
+      daemon: boolean;
+      target: string | null;
+    })
   | (EventBase & { k: 'thread.begin'; name: string; daemon: boolean })
   | (EventBase & { k: 'thread.end'; name: string; abandoned?: boolean })
   | (EventBase & LockFields & { k: 'sync.signal'; op: SignalOp; n?: number })
   | (EventBase & QueueFields & { k: 'queue.put'; item: string; size?: number | null })
-  | (EventBase & QueueFields & { k: 'queue.get'; item: string; size?: number | null; waited: number })
+  | (EventBase &
+      QueueFields & { k: 'queue.get'; item: string; size?: number | null; waited: number })
   | (EventBase & QueueFields & { k: 'queue.block'; op: 'put' | 'get' })
   | (EventBase & { k: 'task.begin'; task: string; func: string })
   | (EventBase & { k: 'task.end'; task: string; ok: boolean })

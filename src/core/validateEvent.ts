@@ -1,7 +1,8 @@
 // Validates decoded JSON against the tracer → host protocol without ever throwing.
 import type { EventKind, TraceEvent } from './events';
 
-type FieldType = 'int' | 'num' | 'str' | 'bool' | 'str?' | 'int?' | 'bool?' | 'strs' | 'src' | 'obj?';
+type FieldType =
+  'int' | 'num' | 'str' | 'bool' | 'str?' | 'int?' | 'bool?' | 'strs' | 'src' | 'obj?';
 
 const LOCK = { id: 'str', kind: 'str', label: 'str' } as const;
 const QUEUE = LOCK;
