@@ -18,6 +18,7 @@ export function createHeader(parent: Sel): Sel {
   for (const id of ['duration', 'processes', 'tickets', 'lockwait', 'badframes', 'dropped']) {
     stats.append('span').attr('class', `sl-chip sl-chip-${id}`).attr('data-testid', id);
   }
+  header.append('ul').attr('class', 'sl-findings hidden').attr('data-testid', 'findings');
   header
     .append('div')
     .attr('class', 'sl-error hidden')
@@ -87,6 +88,16 @@ export function updateHeader(header: Sel, h: Header | null, tr: Tr, onStop?: () 
     'sl-warn',
     true,
   );
+
+  const findings = h?.findings ?? [];
+  header
+    .select('[data-testid="findings"]')
+    .classed('hidden', findings.length === 0)
+    .selectAll('li')
+    .data(findings)
+    .join('li')
+    .attr('class', 'sl-finding')
+    .text((d) => d);
 
   const error = h?.error ?? null;
   header

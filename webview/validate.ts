@@ -91,7 +91,9 @@ export function asHeader(v: unknown): Header | null {
   if (!isNumOrNull(ticketsAvailable) || !isNum(lockWaitTotal) || !isNum(lockWaitMax)) return null;
   if (!isNumOrNull(mainDone) || !isNum(events) || !isNum(badFrames) || !isNum(dropped)) return null;
   if (error !== null && !isStr(error)) return null;
-  return {
+  const { findings } = v;
+  if (findings !== undefined && !(Array.isArray(findings) && findings.every(isStr))) return null;
+  const header: Header = {
     title,
     state: state as RunState,
     duration,
@@ -106,6 +108,8 @@ export function asHeader(v: unknown): Header | null {
     dropped,
     error,
   };
+  if (findings !== undefined) header.findings = findings as string[];
+  return header;
 }
 
 /** Keep the valid items of an array; report how many were dropped. */

@@ -1,5 +1,6 @@
 // Storage behind the trace model: lanes, spans, marks, header, and what changed since the last
 // delta. Pure. TraceModel (traceModel.ts) decides what events mean; this keeps the books.
+import { computeFindings } from './findings';
 import type {
   Header,
   Lane,
@@ -39,9 +40,11 @@ export class ModelStore {
     return this.marks;
   }
 
-  /** Current header (a copy). */
+  /** Current header (a copy), with its findings. */
   getHeader(): Header {
-    return { ...this.header, processes: this.processCount(), duration: this.last };
+    const header = { ...this.header, processes: this.processCount(), duration: this.last };
+    header.findings = computeFindings({ header, lanes: [...this.lanes.values()] });
+    return header;
   }
 
   /** Everything changed since the previous call (all of it on the first call). */

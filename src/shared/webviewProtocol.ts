@@ -67,6 +67,8 @@ export interface Header {
   /** Items dropped or merged to bound memory; shown as a counter when > 0. */
   dropped: number;
   error: string | null;
+  /** What the run shows, in plain words ("oversold by 3: lost update on db.txt"). */
+  findings?: string[];
 }
 
 /** Model changes since the previous delta: upserts keyed by id. */

@@ -1,5 +1,7 @@
 """Tracing of multiprocessing processes: spawn in the parent, begin/end in the child.
 
+proc.joined: the parent's first observation of a child's exit code (install_joined).
+
 Also makes spawned and forkserver interpreters load the tracer: the `-c` command that
 multiprocessing hands to a new interpreter is prefixed with an import of
 swimlane_tracer._boot, so the user's program needs no change.
@@ -127,3 +129,43 @@ def install(emitter, hello, flush_stdio):
     popen_fork.Popen._send_signal = _send_signal
     BaseProcess._bootstrap = _bootstrap
     util.spawnv_passfds = spawnv_passfds  # popen_spawn_posix and forkserver call util.*
+    install_joined(emitter)
+
+
+# --- proc.joined -------------------------------------------------------------------------
+
+def install_joined(emitter):
+    """proc.joined when the parent's join(), is_alive() or exitcode first sees an exit code."""
+    from multiprocessing import process
+
+    BaseProcess = process.BaseProcess
+    orig_join, orig_alive = BaseProcess.join, BaseProcess.is_alive
+    orig_exitcode = BaseProcess.exitcode.fget
+
+    def observed(proc):
+        popen = proc._popen
+        if popen is None or popen.returncode is None:
+            return
+        token = object()
+        if proc.__dict__.setdefault("_swl_joined", token) is token:  # once, even racing
+            emitter.emit("proc.joined", ',"child":%d,"code":%d' % (popen.pid, popen.returncode))
+
+    def join(self, timeout=None):
+        orig_join(self, timeout)
+        observed(self)
+
+    def is_alive(self):
+        alive = orig_alive(self)
+        if not alive:
+            observed(self)
+        return alive
+
+    def exitcode(self):
+        code = orig_exitcode(self)
+        if code is not None:
+            observed(self)
+        return code
+
+    join.__doc__, is_alive.__doc__ = orig_join.__doc__, orig_alive.__doc__
+    BaseProcess.join, BaseProcess.is_alive = join, is_alive
+    BaseProcess.exitcode = property(exitcode, doc=BaseProcess.exitcode.__doc__)
