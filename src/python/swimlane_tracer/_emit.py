@@ -1,10 +1,15 @@
 """Event emitter: formats protocol frames and writes them to fd 1 atomically.
 
 A frame is 0x1E + one JSON object + "\\n" (docs/protocol.md). Frames are buffered per
-process and written with one os.write of at most 4096 bytes (PIPE_BUF), so frames from
-processes writing at once never interleave. The buffer is flushed before blocking calls
-(callers use flush()), when it would pass 4096 bytes, at exit, on SIGTERM, and by a
-background flusher at most ~20 ms after an event was buffered.
+process and written with os.write calls of whole frames, at most 4096 bytes (PIPE_BUF)
+each, so frames from processes writing at once never interleave. The buffer is written
+before blocking calls (callers use flush()), when it holds BATCH items, at exit, on
+SIGTERM, and by a background flusher at most ~20 ms after an event was buffered.
+
+The buffer is one list, appended to without a lock (list.append is atomic) and taken from
+the front by writers, which hold the lock, so frames leave in the order they came. Hot
+paths (uncontended threading locks) append a record instead of a frame: a tuple
+(prefix, t, who, suffix) that is formatted when written, see kick().
 """
 
 import json
@@ -16,6 +21,8 @@ import _thread
 RS = "\x1e"
 PIPE_BUF = 4096
 FLUSH_AFTER_S = 0.02
+BATCH = 64  # buffered items that make the appending thread write them
+_RSB = RS.encode()
 _quote = json.encoder.encode_basestring  # C accelerated; keeps non-ASCII as is
 _now = time.monotonic_ns
 _native_id = threading.get_native_id
@@ -40,6 +47,7 @@ class Emitter:
         self.fd = fd
         self.enabled = True
         self.in_signal = False
+        self.buf = []  # frames (bytes) and records (tuples); only ever changed in place
         self._reset_after_fork()
         os.register_at_fork(
             before=self._before_fork,
@@ -51,14 +59,16 @@ class Emitter:
         # Called in a forked child: the parent's buffered frames belong to the parent.
         self.pid = os.getpid()
         self.head = ',"pid":%d' % self.pid
-        self.lock = _thread.allocate_lock()
-        self.buf = []
-        self.size = 0
-        self.first = 0
+        self.lock = _thread.allocate_lock()  # held by whoever writes
+        del self.buf[:]
+        self.armed = False  # the flusher will write what is buffered now
         self.wake = _thread.allocate_lock()
         self.wake.acquire()
         self.flusher = False
-        self.tls = _thread._local()  # per thread: its `who` members (see who())
+        try:  # per thread: its `who` members (see who()); the same object for good
+            self.tls.__dict__.clear()  # a forked child: its one thread has a new tid
+        except AttributeError:
+            self.tls = _thread._local()
 
     def _before_fork(self):
         self.flush()
@@ -94,30 +104,37 @@ class Emitter:
         data = frame.encode("utf-8", "backslashreplace")
         if len(data) > PIPE_BUF:
             data = self._shrink(kind, t)
-        self.push(data, t)
+        self.push(data)
 
-    def push(self, data, t):
-        """Buffer one encoded frame stamped `t` (hot paths that format their own frames)."""
-        if not self.enabled:
-            return
+    def push(self, data):
+        """Buffer one encoded frame (for hot paths that format their own)."""
         if self.in_signal:
             return self._signal_write(data)
-        with self.lock:
-            if self.size + len(data) > PIPE_BUF:
-                self._write_locked()
-            if not self.buf:
-                self.first = t
-                self._arm()
-            self.buf.append(data)
-            self.size += len(data)
-            if t - self.first > FLUSH_AFTER_S * 1e9:
-                self._write_locked()
+        buf = self.buf
+        buf.append(data)
+        if len(buf) >= BATCH:
+            self.flush()
+        elif not self.armed:
+            self._arm()
+
+    def kick(self):
+        """After appending a record to `buf` directly: write a full buffer, or arm the flusher.
+
+        A record is (prefix, t, who, suffix) and becomes the frame b"%s%d%s%s" % record;
+        hot paths append it (no lock, no call), then call kick() when
+        `len(buf) >= BATCH or not armed`.
+        """
+        if len(self.buf) >= BATCH:
+            self.flush()
+        elif not self.armed:
+            self._arm()
 
     def _signal_write(self, data):
         # In a signal handler the interrupted code may hold the lock: never wait long for it.
         got = self.lock.acquire(timeout=0.05)
         try:
-            self.buf.append(data)
+            if data:
+                self.buf.append(data)
             self._write_locked()
         finally:
             if got:
@@ -131,7 +148,8 @@ class Emitter:
         return frame.encode("utf-8")
 
     def _arm(self):
-        # Wake (or start) the background flusher so this frame leaves within ~20 ms.
+        # Make sure the background flusher writes the buffer within ~20 ms (start it once).
+        self.armed = True
         if not self.flusher:
             self.flusher = True
             try:
@@ -153,6 +171,7 @@ class Emitter:
             _real_sleep(FLUSH_AFTER_S)
             if self.pid != pid:
                 return
+            self.armed = False  # what is appended from now on arms again (append, then check)
             self.flush()
 
     def flush(self):
@@ -164,15 +183,31 @@ class Emitter:
                 self._write_locked()
 
     def _write_locked(self):
-        if not self.buf:
+        buf = self.buf
+        n = len(buf)
+        if not n:
             return
-        data = b"".join(self.buf)
-        self.buf = []
-        self.size = 0
+        items = buf[:n]
+        del buf[:n]  # appends made meanwhile are after the first n: they stay
+        if not self.enabled:
+            return
+        data = b"".join([x if x.__class__ is bytes else b"%s%d%s%s" % x for x in items])
         try:
-            while data:
-                n = os.write(self.fd, data)
-                data = data[n:]
+            size = len(data)
+            start = 0
+            while start < size:
+                end = start + PIPE_BUF
+                if end >= size:
+                    end = size
+                else:  # cut before the first frame that would not fit whole
+                    end = data.rfind(_RSB, start + 1, end + 1)
+                    if end < 0:  # one frame longer than PIPE_BUF (never made): alone
+                        end = data.find(_RSB, start + 1)
+                        end = size if end < 0 else end
+                chunk = data[start:end]
+                while chunk:
+                    chunk = chunk[os.write(self.fd, chunk):]
+                start = end
         except OSError:
             # The reader is gone or fd closed: stop tracing, never break the program.
             self.enabled = False
