@@ -3,11 +3,20 @@
 /** Command ids contributed in package.json `contributes.commands`. */
 export const CommandIds = {
   runLockDemo: 'concurrencySwimlane.runLockDemo',
+  runDemo: 'concurrencySwimlane.runDemo',
+  runDemoWithParameters: 'concurrencySwimlane.runDemoWithParameters',
+  runAgain: 'concurrencySwimlane.runAgain',
   stop: 'concurrencySwimlane.stop',
 } as const;
 
 /** One of the contributed command ids. */
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
+
+/** Id of the Concurrency view container (activity bar) and its demo tree view. */
+export const ViewIds = {
+  container: 'concurrencySwimlane',
+  demos: 'concurrencySwimlane.demos',
+} as const;
 
 /** The extension's id (publisher.name) as VS Code knows it. */
 export const EXTENSION_ID = 'concurrency-swimlane.concurrency-swimlane';

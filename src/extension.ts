@@ -2,16 +2,24 @@
 import * as vscode from 'vscode';
 import type { SwimlaneApi } from './api';
 import { register as registerDemoCommands } from './features/demoCommands';
+import { createDemoTree } from './features/demoTree';
 import { RunController } from './features/runController';
+import { RunStatus } from './features/runStatus';
 
 let controller: RunController | null = null;
 
-/** Wire the output channel, the run controller and the commands; return the test API. */
+/** Wire the output channel, run controller, commands, demo view and status bar; return the test API. */
 export function activate(context: vscode.ExtensionContext): SwimlaneApi {
   const output = vscode.window.createOutputChannel('Concurrency Swimlane');
   const runs = new RunController(context.extensionUri, output);
   controller = runs;
-  context.subscriptions.push(output, runs, registerDemoCommands(context, { runs }));
+  context.subscriptions.push(
+    output,
+    runs,
+    registerDemoCommands(context, { runs }),
+    createDemoTree(),
+    new RunStatus(runs),
+  );
   return runs.api();
 }
 

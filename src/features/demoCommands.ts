@@ -1,7 +1,10 @@
-// Registers the demo commands: Run Lock Demo and Stop.
+// Registers the demo commands: Run Lock Demo, Run Demo…, Run Demo with Parameters…, Run Again, Stop.
 import * as vscode from 'vscode';
 import { CONFIG_SECTION, CommandIds } from '../commandIds';
+import { buildDemoSpec, findDemo, type DemoEntry, type ParamValue } from '../demos/catalog';
 import { lockDemo } from '../demos/demoSpec';
+import { ParamMemory, editParams, pickDemo, uiLang } from './demoPicker';
+import type { DemoNode } from './demoTree';
 import type { RunController } from './runController';
 
 /** Dependencies of the demo commands. */
@@ -9,11 +12,31 @@ export interface DemoCommandDeps {
   runs: RunController;
 }
 
-/** Register Run Lock Demo and Stop; returns their disposable. */
+/** What a run command may be given: a demo id (palette, tests), a tree node, or nothing. */
+type DemoArg = string | DemoNode | undefined;
+
+function entryOf(arg: DemoArg): DemoEntry | undefined {
+  if (typeof arg === 'string') return findDemo(arg);
+  if (arg && arg.kind === 'demo') return arg.entry;
+  return undefined;
+}
+
+/** Register the demo commands; returns their disposable. */
 export function register(
-  _context: vscode.ExtensionContext,
+  context: vscode.ExtensionContext,
   deps: DemoCommandDeps,
 ): vscode.Disposable {
+  const memory = new ParamMemory(context.globalState);
+  const choose = async (arg: DemoArg): Promise<DemoEntry | undefined> => {
+    const entry = entryOf(arg);
+    if (entry || typeof arg !== 'string')
+      return entry ?? pickDemo(vscode.l10n.t('Choose a demo to run'));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Unknown demo: {0}', arg));
+    return undefined;
+  };
+  const start = (entry: DemoEntry, values: Record<string, ParamValue>) =>
+    deps.runs.run(buildDemoSpec(entry, values, uiLang()));
+
   return vscode.Disposable.from(
     vscode.commands.registerCommand(CommandIds.runLockDemo, async () => {
       const config = vscode.workspace.getConfiguration(CONFIG_SECTION);
@@ -24,6 +47,30 @@ export function register(
         },
         (n) => vscode.l10n.t('Lock Demo: {0} clients, 1 ticket, 1 Lock', n),
       );
+      await deps.runs.run(spec);
+    }),
+    vscode.commands.registerCommand(
+      CommandIds.runDemo,
+      async (arg?: DemoArg, values?: Record<string, ParamValue>) => {
+        const entry = await choose(arg);
+        if (!entry) return;
+        await start(entry, { ...memory.get(entry), ...(values ?? {}) });
+      },
+    ),
+    vscode.commands.registerCommand(CommandIds.runDemoWithParameters, async (arg?: DemoArg) => {
+      const entry = await choose(arg);
+      if (!entry) return;
+      const values = await editParams(entry, memory.get(entry));
+      if (!values) return;
+      await memory.set(entry, values);
+      await start(entry, values);
+    }),
+    vscode.commands.registerCommand(CommandIds.runAgain, async () => {
+      const spec = deps.runs.lastSpec;
+      if (!spec) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('No demo has run yet.'));
+        return;
+      }
       await deps.runs.run(spec);
     }),
     vscode.commands.registerCommand(CommandIds.stop, async () => {

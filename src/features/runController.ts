@@ -9,10 +9,21 @@ import { RunSession } from '../session/runSession';
 import type { Header } from '../shared/webviewProtocol';
 import { stripAnsi } from '../core/text';
 
+/** A run started or ended; `run` numbers runs so a late end is not taken for the current one. */
+export type RunChange =
+  | { kind: 'started'; run: number; spec: DemoSpec; at: number }
+  | { kind: 'ended'; run: number; spec: DemoSpec; header: Header };
+
 /** Runs demos one at a time and shows them in one swimlane panel. */
 export class RunController implements vscode.Disposable {
   private session: RunSession | null = null;
   private panel: SwimlanePanel | null = null;
+  private runs = 0;
+  private readonly changed = new vscode.EventEmitter<RunChange>();
+  /** Fires when a run starts and when it ends. */
+  readonly onDidChangeRun = this.changed.event;
+  /** The spec of the most recent run (for Run Again). */
+  lastSpec: DemoSpec | null = null;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -49,6 +60,12 @@ export class RunController implements vscode.Disposable {
     void session
       .whenEnded()
       .then((h) => this.output.appendLine(`■ ${h.state}${h.error ? `: ${h.error}` : ''}`));
+    this.lastSpec = spec;
+    const run = ++this.runs;
+    void session
+      .whenEnded()
+      .then((header) => this.changed.fire({ kind: 'ended', run, spec, header }));
+    this.changed.fire({ kind: 'started', run, spec, at: Date.now() });
     await session.start(python.path, this.extensionUri.fsPath);
   }
 
@@ -137,5 +154,6 @@ export class RunController implements vscode.Disposable {
   /** Synchronous part of shutdown for the disposables list. */
   dispose(): void {
     void this.shutdown();
+    this.changed.dispose();
   }
 }
