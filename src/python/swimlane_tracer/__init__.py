@@ -97,6 +97,7 @@ def install(is_main, start_method=None):
 
     from ._stdio import TracedStream
     from . import _misc_patch, _proc_patch, _sync_patch
+    from . import _queue_patch
 
     sys.stdout = TracedStream(emitter, sys.stdout, "out")
     sys.stderr = TracedStream(emitter, sys.stderr, "err")
@@ -105,6 +106,7 @@ def install(is_main, start_method=None):
     _misc_patch.install_json(emitter)
     _misc_patch.install_exit(emitter, _flush_stdio)
     _sync_patch.install(emitter)
+    _queue_patch.install(emitter)
     _proc_patch.install(emitter, _hello, _flush_stdio)
     if start_method:
         # Changes the default only: the program's own set_start_method() still works.

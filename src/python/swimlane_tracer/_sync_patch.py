@@ -10,13 +10,15 @@ lock.acquired or lock.fail when it does; lock.release.
 
 import itertools
 import os
+import sys
 import time
 
 from ._emit import q
-from ._labels import assigned_name, src_json, user_frame
+from ._labels import _is_user_file, assigned_name, src_json, user_frame
 
 _now = time.monotonic_ns
 _counter = itertools.count(1)
+_MP_FILES = set()
 
 
 def _fields(lock):
@@ -54,9 +56,20 @@ def _traced_methods(emitter, lock):
     return acquire, release
 
 
+def _made_by_stdlib():
+    # The code that asked for the SemLock, past multiprocessing's context and synchronize
+    # modules (a user's Condition still traces its own locks), is not the user's.
+    f = sys._getframe(2)
+    while f is not None and f.f_code.co_filename in _MP_FILES:
+        f = f.f_back
+    return f is not None and not _is_user_file(f.f_code.co_filename)
+
+
 def install(emitter):
     """Patch multiprocessing.synchronize.SemLock so its subclasses are traced."""
-    from multiprocessing import synchronize
+    from multiprocessing import context, synchronize
+
+    _MP_FILES.update((context.__file__, synchronize.__file__))
 
     SemLock = synchronize.SemLock
     orig_init = SemLock.__init__
@@ -65,9 +78,12 @@ def install(emitter):
     orig_setstate = SemLock.__setstate__
 
     def __init__(self, *args, **kwargs):
-        self._swl_id = "%d-%d" % (os.getpid(), next(_counter))
-        frame = user_frame(2)
-        self._swl_label = assigned_name(frame) or type(self).__name__
+        if _made_by_stdlib():  # a queue's, a pool's or a manager's own lock: not traced
+            self._swl_id = self._swl_label = None
+        else:
+            self._swl_id = "%d-%d" % (os.getpid(), next(_counter))
+            frame = user_frame(2)
+            self._swl_label = assigned_name(frame) or type(self).__name__
         orig_init(self, *args, **kwargs)
 
     def _make_methods(self):
@@ -75,7 +91,8 @@ def install(emitter):
         if not hasattr(self, "_swl_id"):
             self._swl_id = "%d-%d" % (os.getpid(), next(_counter))
             self._swl_label = type(self).__name__
-        self.acquire, self.release = _traced_methods(emitter, self)
+        if self._swl_id is not None:
+            self.acquire, self.release = _traced_methods(emitter, self)
 
     def __getstate__(self):
         return (orig_getstate(self), self._swl_id, self._swl_label)

@@ -1,0 +1,258 @@
+"""Tracing of queues: multiprocessing Queue/JoinableQueue/SimpleQueue and queue.Queue & co.
+
+Events (docs/protocol.md): `queue.put` after a put, `queue.get` after a get (with the item
+id its put gave and how long it blocked), `queue.block` (flushed) before a put/get that
+blocks: the tracer first tries the operation without blocking and only then blocks.
+
+Ids: a queue gets "<pid>-<n>" at construction and keeps it in every process (inherited on
+fork, carried by __getstate__/__setstate__ otherwise); the label is the variable it was
+assigned to, else the class name. Each put makes an item id "<pid>-<n>". A multiprocessing
+queue carries it inside the pickle: the item is put as a _Tagged wrapper whose __reduce__
+rebuilds the original object in the receiver and notes the id there, so the receiver gets
+exactly what it would untraced. queue.Queue items never leave the process: their ids are
+kept aside, keyed by the object's id(), and the queue holds the original objects.
+
+Only queues created by the user's code are traced: those created by the standard library
+(Pool and ProcessPoolExecutor internals, managers) are not, and their internal locks, like
+those of every queue, produce no lock events (see _sync_patch).
+"""
+
+import itertools
+import select
+import sys
+import threading
+import time
+
+from ._emit import q
+from ._labels import _HERE, _is_user_file, assigned_name, src_json, user_frame
+from ._lazy import when_imported
+from ._sync_patch import _counter
+
+_now = time.monotonic_ns
+_items = itertools.count(1)
+_tls = threading.local()
+_skip_files = set()
+_emitter = None
+
+
+class _Tagged:
+    """An item on its way through a multiprocessing queue, with its item id."""
+
+    __slots__ = ("obj", "iid")
+
+    def __init__(self, obj, iid):
+        self.obj = obj
+        self.iid = iid
+
+    def __reduce__(self):
+        return (_untag, (self.iid, self.obj))
+
+
+def _untag(iid, obj):
+    """Unpickling a _Tagged item: note its id for the get in progress, return the item."""
+    _tls.iid = iid
+    return obj
+
+
+def new_item():
+    """A fresh item id, "<pid>-<n>"."""
+    return "%d-%d" % (_emitter.pid, next(_items))
+
+
+def _initialising(frame, obj):
+    # A subclass's __init__ running for this very queue: its creator is further out.
+    code = frame.f_code
+    return (code.co_name == "__init__" and code.co_argcount > 0
+            and frame.f_locals.get(code.co_varnames[0]) is obj)
+
+
+def register(obj, kind, qid=None, label=None):
+    """Give a queue its id and label; untraced (None) unless the user's code created it."""
+    if qid is None:
+        f = sys._getframe(2)
+        while f is not None and (f.f_code.co_filename in _skip_files
+                                 or f.f_code.co_filename.startswith(_HERE)
+                                 or _initialising(f, obj)):
+            f = f.f_back
+        if f is None or not _is_user_file(f.f_code.co_filename):
+            obj._swl = obj._swl_key = None
+            return
+        qid = "%d-%d" % (_emitter.pid, next(_counter))
+        label = assigned_name(f) or type(obj).__name__
+    obj._swl_key = (qid, label)
+    obj._swl = ',"id":%s,"kind":"%s","label":%s' % (q(qid), kind, q(label))
+
+
+def emit_put(fields, iid, size, t=None):
+    """queue.put, after the put (stamped `t`: before a put that did not block)."""
+    size = "" if size is None else ',"size":%d' % size
+    _emitter.emit("queue.put", '%s,"item":"%s"%s' % (fields, iid, size), t)
+
+
+def emit_get(fields, iid, size, waited):
+    """queue.get, after the get."""
+    size = "" if size is None else ',"size":%d' % size
+    _emitter.emit("queue.get", '%s,"item":"%s"%s,"waited":%d' % (fields, iid, size, waited))
+
+
+def emit_block(fields, op):
+    """queue.block before a blocking put/get, flushed; returns its time."""
+    t = _now()
+    _emitter.emit("queue.block", '%s,"op":"%s"%s' % (fields, op, src_json(user_frame(3))), t)
+    _emitter.flush()
+    return t
+
+
+def _mp_kind(obj, queues):
+    if isinstance(obj, queues.JoinableQueue):
+        return "JoinableQueue"
+    return "SimpleQueue" if isinstance(obj, queues.SimpleQueue) else "Queue"
+
+
+def _size(obj):
+    try:
+        return obj._maxsize - obj._sem._semlock._get_value()
+    except (NotImplementedError, AttributeError, OSError):  # macOS: no sem_getvalue
+        return None
+
+
+def _readable(conn):
+    # Connection.poll(0) goes through selectors: ~10x the cost of one poll() call.
+    try:
+        poller = select.poll()
+        poller.register(conn.fileno(), select.POLLIN)
+        return bool(poller.poll(0))
+    except (OSError, ValueError, AttributeError):
+        return True  # closed or unusual: let the get itself tell
+
+
+def _empty(queue):
+    size = _size(queue)
+    return not _readable(queue._reader) if size is None else size <= 0
+
+
+def _wrap_put(orig_put, Full):
+    def put(self, obj, block=True, timeout=None):
+        fields = getattr(self, "_swl", None)
+        if fields is None:
+            return orig_put(self, obj, block, timeout)
+        iid = new_item()
+        tagged = _Tagged(obj, iid)
+        t = _now()  # a getter may see the item before this thread emits
+        if block:
+            try:
+                orig_put(self, tagged, False)
+            except Full:
+                emit_block(fields, "put")
+                orig_put(self, tagged, True, timeout)
+                t = None
+        else:
+            orig_put(self, tagged, False)
+        emit_put(fields, iid, _size(self), t)
+
+    put.__doc__ = orig_put.__doc__
+    return put
+
+
+def _patch_mp(queues):
+    """Patch multiprocessing.queues (run when it is first imported)."""
+    from queue import Full
+
+    _skip_files.add(queues.__file__)
+    _skip_files.add(sys.modules["multiprocessing.context"].__file__)
+    Queue, SimpleQueue = queues.Queue, queues.SimpleQueue
+
+    def wrap_init(orig_init):
+        def __init__(self, *args, **kwargs):
+            outer = "_swl" not in self.__dict__  # JoinableQueue.__init__ calls Queue's
+            if outer:
+                register(self, _mp_kind(self, queues))
+            orig_init(self, *args, **kwargs)
+            if outer:
+                _fix_feeder_error(self)
+        return __init__
+
+    def wrap_getstate(orig):
+        def __getstate__(self):
+            return orig(self) + (("swl",) + (getattr(self, "_swl_key", None) or (None, None)),)
+        return __getstate__
+
+    def wrap_setstate(orig):
+        def __setstate__(self, state):
+            if state and isinstance(state[-1], tuple) and state[-1][:1] == ("swl",):
+                qid, label = state[-1][1:]
+                state = state[:-1]
+                if qid is None:
+                    self._swl = self._swl_key = None
+                else:
+                    register(self, _mp_kind(self, queues), qid, label)
+            orig(self, state)
+            _fix_feeder_error(self)
+        return __setstate__
+
+    orig_get = Queue.get
+
+    def get(self, block=True, timeout=None):
+        fields = getattr(self, "_swl", None)
+        if fields is None:
+            return orig_get(self, block, timeout)
+        _tls.iid = "?"
+        # Empty = nothing put and not yet got (the semaphore's count; Queue.empty() polls
+        # the pipe, which costs more than the get and misses items still being fed).
+        t0 = emit_block(fields, "get") if block and _empty(self) else None
+        obj = orig_get(self, block, timeout)
+        emit_get(fields, _tls.iid, _size(self), 0 if t0 is None else _now() - t0)
+        return obj
+
+    orig_sget, orig_sput = SimpleQueue.get, SimpleQueue.put
+
+    def simple_get(self):
+        fields = getattr(self, "_swl", None)
+        if fields is None:
+            return orig_sget(self)
+        _tls.iid = "?"
+        t0 = emit_block(fields, "get") if not _readable(self._reader) else None
+        obj = orig_sget(self)
+        emit_get(fields, _tls.iid, None, 0 if t0 is None else _now() - t0)
+        return obj
+
+    def simple_put(self, obj):
+        fields = getattr(self, "_swl", None)
+        if fields is None:
+            return orig_sput(self, obj)
+        iid = new_item()
+        t = _now()
+        orig_sput(self, _Tagged(obj, iid))
+        emit_put(fields, iid, None, t)
+
+    for cls in (Queue, SimpleQueue):
+        cls.__init__ = wrap_init(cls.__init__)
+        cls.__getstate__ = wrap_getstate(cls.__getstate__)
+        cls.__setstate__ = wrap_setstate(cls.__setstate__)
+    queues.JoinableQueue.__init__ = wrap_init(queues.JoinableQueue.__init__)
+    Queue.put = _wrap_put(Queue.put, Full)
+    queues.JoinableQueue.put = _wrap_put(queues.JoinableQueue.put, Full)
+    Queue.get = get
+    SimpleQueue.get, SimpleQueue.put = simple_get, simple_put
+
+
+def _fix_feeder_error(self):
+    # A subclass's _on_queue_feeder_error(e, obj) hook sees the user's object, not _Tagged.
+    if getattr(self, "_swl", None) is None or not hasattr(self, "_on_queue_feeder_error"):
+        return
+    hook = self._on_queue_feeder_error
+
+    def _on_queue_feeder_error(e, obj):
+        return hook(e, obj.obj if type(obj) is _Tagged else obj)
+
+    self._on_queue_feeder_error = _on_queue_feeder_error
+
+
+def install(emitter):
+    """Trace multiprocessing.queues and queue once the program imports them."""
+    global _emitter
+    from ._stdqueue_patch import patch_queue_module
+
+    _emitter = emitter
+    when_imported("multiprocessing.queues", _patch_mp)
+    when_imported("queue", patch_queue_module)
