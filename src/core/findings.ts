@@ -1,27 +1,105 @@
 // Findings: what a run shows, in plain words, computed from the model. Pure.
-import type { Header, Lane } from '../shared/webviewProtocol';
+import { findDeadlockCycle } from './deadlockCycle';
+import { FINDINGS_EN, FINDINGS_ZH, type FindingsText } from './findingsText';
+import type { Header, Lane, Mark, Span } from '../shared/webviewProtocol';
 
-/** What the findings rules read. */
+/** What the findings rules read; the span and mark rules run only when those are given. */
 export interface FindingsInput {
   header: Header;
   lanes: readonly Lane[];
+  spans?: readonly Span[];
+  marks?: readonly Mark[];
+  /** Language of the sentences (default English). */
+  lang?: 'en' | 'zh';
 }
 
+const QUEUE_MARK = /^(.*)\.(put|get) #\S+$/;
+const TOOK_MARK = /^(threads|processes) took ([\d.]+) s$/;
+const ABANDONED = 'abandoned at exit (daemon thread)';
+const GAVE_UP = 'gave up waiting for ';
+
 /** The findings for the header, most important first. */
-export function computeFindings({ header, lanes }: FindingsInput): string[] {
+export function computeFindings(input: FindingsInput): string[] {
+  const { header, lanes, spans, marks } = input;
+  const text = input.lang === 'zh' ? FINDINGS_ZH : FINDINGS_EN;
+  const names = new Map(lanes.map((l) => [l.id, l.name]));
+  const nameOf = (id: string): string => names.get(id) ?? id;
   const out: string[] = [];
   const { ticketsSold: sold, ticketsAvailable: avail } = header;
-  if (sold !== null && avail !== null && sold > avail) {
-    out.push(
-      `Oversold by ${sold - avail}: ${sold} sold, ${avail} available (lost update on db.txt)`,
-    );
+  if (sold !== null && avail !== null && sold > avail)
+    out.push(text.oversold(sold - avail, sold, avail));
+  if (spans) {
+    const cycle = findDeadlockCycle(spans);
+    if (cycle) out.push(text.deadlock(cycle.map((s) => ({ ...s, lane: nameOf(s.lane) }))));
   }
   const daemons = lanes.filter((l) => l.killed === 'daemon');
-  if (daemons.length > 0) {
-    const names = daemons.map((l) => l.name).join(', ');
-    out.push(
-      `Killed as daemon${daemons.length > 1 ? 's' : ''} when the main code finished: ${names}`,
-    );
+  if (daemons.length > 0) out.push(text.daemons(daemons.map((l) => l.name)));
+  if (marks) out.push(...markFindings(marks, nameOf, text));
+  if (header.lockWaitTotal > 0) {
+    out.push(text.lockWait(header.lockWaitTotal, header.lockWaitMax, longestWaiter(spans, nameOf)));
+  }
+  return out;
+}
+
+/** Lane (and lock) of the longest closed lock wait, when the spans are known. */
+function longestWaiter(
+  spans: readonly Span[] | undefined,
+  nameOf: (id: string) => string,
+): string | null {
+  let best: Span | null = null;
+  for (const s of spans ?? []) {
+    if (s.kind !== 'lockWait' || s.lockId === undefined || s.end === null) continue;
+    if (!best || s.end - s.start > (best.end ?? 0) - best.start) best = s;
+  }
+  return best ? `${nameOf(best.lane)}, ${best.label}` : null;
+}
+
+/** Findings read from marks: queue depth, speed-up, exceptions, timeouts, abandoned threads. */
+function markFindings(
+  marks: readonly Mark[],
+  nameOf: (id: string) => string,
+  text: FindingsText,
+): string[] {
+  const out: string[] = [];
+  const queues = new Map<string, { t: number; d: number }[]>();
+  const took: Record<string, number> = {};
+  const excs: string[] = [];
+  const gaveUp = new Set<string>();
+  const abandoned: string[] = [];
+  for (const m of marks) {
+    if (m.kind === 'io') {
+      const q = QUEUE_MARK.exec(m.text);
+      if (!q) continue;
+      const list = queues.get(q[1]) ?? [];
+      list.push({ t: m.t, d: q[2] === 'put' ? 1 : -1 });
+      queues.set(q[1], list);
+    } else if (m.kind === 'mark') {
+      const k = TOOK_MARK.exec(m.text);
+      if (k) took[k[1]] = Number(k[2]);
+      else if (m.text.startsWith(GAVE_UP))
+        gaveUp.add(`${nameOf(m.lane)} → ${m.text.slice(GAVE_UP.length)}`);
+    } else if (m.kind === 'exc') {
+      excs.push(`${nameOf(m.lane)}: ${m.text}`);
+    } else if (m.text === ABANDONED) {
+      abandoned.push(nameOf(m.lane));
+    }
+  }
+  if (gaveUp.size > 0) out.push(text.gaveUp([...gaveUp].slice(0, 4)));
+  if (excs.length > 0) out.push(text.exceptions(excs.slice(0, 2), Math.max(0, excs.length - 2)));
+  if (abandoned.length > 0) out.push(text.abandoned(abandoned));
+  if (took.threads !== undefined && took.processes !== undefined)
+    out.push(text.speedUp(took.threads, took.processes));
+  for (const [name, list] of queues) {
+    list.sort((a, b) => a.t - b.t || b.d - a.d); // a put before a get at the same instant
+    let depth = 0;
+    let max = 0;
+    let puts = 0;
+    for (const { d } of list) {
+      depth += d;
+      if (d > 0) puts++;
+      max = Math.max(max, depth);
+    }
+    out.push(text.queueDepth(name, max, puts, list.length - puts));
   }
   return out;
 }

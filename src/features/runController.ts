@@ -8,6 +8,8 @@ import { locatePython, type PythonProblem } from '../runner/pythonLocator';
 import { RunSession } from '../session/runSession';
 import type { Header } from '../shared/webviewProtocol';
 import { stripAnsi } from '../core/text';
+import { uiLang } from './demoPicker';
+import { FindingsFeed } from './findingsFeed';
 
 /** A run started or ended; `run` numbers runs so a late end is not taken for the current one. */
 export type RunChange =
@@ -17,6 +19,7 @@ export type RunChange =
 /** Runs demos one at a time and shows them in one swimlane panel. */
 export class RunController implements vscode.Disposable {
   private session: RunSession | null = null;
+  private findings: FindingsFeed | null = null;
   private panel: SwimlanePanel | null = null;
   private runs = 0;
   private readonly changed = new vscode.EventEmitter<RunChange>();
@@ -45,21 +48,26 @@ export class RunController implements vscode.Disposable {
       return;
     }
     const panel = this.ensurePanel();
+    let findings: FindingsFeed | null = null;
     const session = new RunSession(spec, {
-      delta: (d) => panel.postDelta(d),
+      delta: (d) => panel.postDelta(findings ? findings.delta(d) : d),
       output: (text, source, pid) => this.log(text, source, pid),
     });
+    findings = new FindingsFeed(session.model, uiLang());
+    const feed = findings;
+    this.findings = feed;
     this.session = session;
-    panel.show({ title: spec.title, snapshot: () => session.model.snapshot() });
+    panel.show({ title: spec.title, snapshot: () => feed.delta(session.model.snapshot()) });
     this.output.clear();
     this.output.appendLine(`▶ ${spec.title} — Python ${python.version} (${python.path})`);
     void vscode.window.withProgress(
       { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('{0} running', spec.title) },
       () => session.whenEnded(),
     );
-    void session
-      .whenEnded()
-      .then((h) => this.output.appendLine(`■ ${h.state}${h.error ? `: ${h.error}` : ''}`));
+    void session.whenEnded().then((h) => {
+      this.output.appendLine(`■ ${h.state}${h.error ? `: ${h.error}` : ''}`);
+      for (const f of feed.header(h).findings ?? []) this.output.appendLine(`  • ${f}`);
+    });
     this.lastSpec = spec;
     const run = ++this.runs;
     void session
@@ -84,7 +92,10 @@ export class RunController implements vscode.Disposable {
   /** The read-only API activate() returns. */
   api(): SwimlaneApi {
     return {
-      currentHeader: () => this.session?.model.getHeader() ?? null,
+      currentHeader: () => {
+        const h = this.session?.model.getHeader();
+        return h && this.findings ? this.findings.header(h) : (h ?? null);
+      },
       waitForRunEnd: async (timeoutMs) => {
         const s = this.session;
         if (!s) throw new Error('no run has been started');
@@ -96,7 +107,8 @@ export class RunController implements vscode.Disposable {
           );
         });
         try {
-          return await Promise.race([s.whenEnded(), timeout]);
+          const header = await Promise.race([s.whenEnded(), timeout]);
+          return this.findings && this.session === s ? this.findings.header(header) : header;
         } finally {
           clearTimeout(timer);
         }

@@ -1,0 +1,40 @@
+// Adds the span and mark findings (deadlock cycle, queue depth, speed-up…) to a run's headers,
+// in the UI language, recomputed at most every 250 ms while the run is live.
+import { computeFindings } from '../core/findings';
+import type { TraceModel } from '../core/traceModel';
+import type { Header, ModelDelta } from '../shared/webviewProtocol';
+
+const EVERY_MS = 250;
+
+/** Full findings for one run's model. */
+export class FindingsFeed {
+  private last: string[] = [];
+  private at = -Infinity;
+
+  constructor(
+    private readonly model: TraceModel,
+    private readonly lang: 'en' | 'zh',
+  ) {}
+
+  /** `header` with the full findings. */
+  header(header: Header): Header {
+    const live = header.state === 'starting' || header.state === 'running';
+    const now = Date.now();
+    if (!live || now - this.at >= EVERY_MS) {
+      this.last = computeFindings({
+        header,
+        lanes: this.model.allLanes(),
+        spans: this.model.allSpans(),
+        marks: this.model.allMarks(),
+        lang: this.lang,
+      });
+      this.at = now;
+    }
+    return { ...header, findings: this.last };
+  }
+
+  /** `delta` with the full findings in its header. */
+  delta(delta: ModelDelta): ModelDelta {
+    return { ...delta, header: this.header(delta.header) };
+  }
+}
