@@ -9,7 +9,14 @@ export interface Hit {
 }
 
 /** Draw order of span kinds: later ones are on top and listed first in a hit. */
-const SPAN_Z: Record<SpanRect['kind'], number> = { run: 0, lockWait: 1, lockHold: 2, sleep: 3 };
+const SPAN_Z: Record<SpanRect['kind'], number> = {
+  run: 0,
+  task: 1,
+  queueBlock: 2,
+  lockWait: 3,
+  lockHold: 4,
+  sleep: 5,
+};
 
 /** The row at y, the closest mark within `tolerance` px of x on it, and the spans containing x. */
 export function hitTest(l: Layout, x: number, y: number, tolerance = 4): Hit | null {

@@ -1,12 +1,22 @@
 // Pure geometry for the swimlane: model (lanes, spans, marks) + time scale → rows, rects, points.
 // No DOM and no d3-selection here, so a canvas layer can reuse it for dense traces.
-import type { Header, Lane, Mark, MarkKind, Span, SpanKind } from '../src/shared/webviewProtocol';
+import type {
+  Flow,
+  Header,
+  Lane,
+  Mark,
+  MarkKind,
+  Span,
+  SpanKind,
+} from '../src/shared/webviewProtocol';
 
 /** What the webview knows of a run: lanes sorted by order, all spans and marks, the header. */
 export interface SwimlaneModel {
   lanes: readonly Lane[];
   spans: readonly Span[];
   marks: readonly Mark[];
+  /** Arrows (spawn, queue put → get); absent in older hosts. */
+  flows?: readonly Flow[];
   header: Header | null;
 }
 
@@ -22,6 +32,8 @@ export interface LayoutInput {
   laneHeight: number;
   /** End time (ns) for open spans and lanes that are still running. */
   now: number;
+  /** Process lane ids whose thread sub-lanes are hidden. */
+  collapsed?: ReadonlySet<string>;
 }
 
 /** One lane row: vertical position, tree depth and the running bar's extent. */
@@ -33,6 +45,10 @@ export interface LaneRow {
   depth: number;
   label: string;
   lane: Lane;
+  /** Thread sub-lanes of this process lane (shown or not). */
+  threads: number;
+  /** True when this process lane's threads are hidden. */
+  collapsed: boolean;
   /** The lane's lifetime bar (begin → end or now), null when it has no known begin. */
   bar: { x: number; width: number } | null;
 }
@@ -71,6 +87,8 @@ export interface Layout {
   locks: string[];
   /** Total height of all rows. */
   height: number;
+  /** Row of a lane id, or of its process when the lane is a hidden thread. */
+  rowOf(lane: string): LaneRow | undefined;
 }
 
 /** Label of a lane as shown in its row: `name (pid)`, or `name (thread tid)` for a thread. */
@@ -80,8 +98,17 @@ export function laneLabel(lane: Lane): string {
     : `${lane.name} (thread ${lane.thread})`;
 }
 
+/** Whether a lane is a thread sub-lane hidden because its process is collapsed. */
+function hiddenThread(l: Lane, collapsed: ReadonlySet<string> | undefined): boolean {
+  return l.thread !== undefined && collapsed !== undefined && collapsed.has(String(l.pid));
+}
+
 /** Lanes in display order (parents before their children, siblings by `order`) with depths. */
-export function orderLanes(lanes: readonly Lane[]): { lane: Lane; depth: number }[] {
+export function orderLanes(
+  all: readonly Lane[],
+  collapsed?: ReadonlySet<string>,
+): { lane: Lane; depth: number }[] {
+  const lanes = all.filter((l) => !hiddenThread(l, collapsed));
   const sorted = [...lanes].sort((a, b) => a.order - b.order || a.pid - b.pid);
   const byPid = new Map<number, Lane>();
   for (const l of sorted) if (l.thread === undefined && !byPid.has(l.pid)) byPid.set(l.pid, l);
@@ -111,11 +138,11 @@ export function orderLanes(lanes: readonly Lane[]): { lane: Lane; depth: number 
   return out;
 }
 
-/** Lock ids ordered by the earliest span that uses them (stable colours as a run grows). */
+/** Lock ids (not queue ids) ordered by the earliest span that uses them (stable colours as a run grows). */
 export function lockOrder(spans: readonly Span[]): string[] {
   const first = new Map<string, number>();
   for (const s of spans) {
-    if (s.lockId === undefined) continue;
+    if (s.lockId === undefined || s.kind === 'queueBlock') continue;
     const prev = first.get(s.lockId);
     if (prev === undefined || s.start < prev) first.set(s.lockId, s.start);
   }
@@ -129,7 +156,12 @@ export function spanBand(kind: SpanKind, h: number): [number, number] {
   switch (kind) {
     case 'lockWait':
     case 'lockHold':
+    case 'queueBlock':
       return [2, Math.max(1, h - 4)];
+    case 'task': {
+      const th = Math.max(4, Math.round(h * 0.5));
+      return [Math.round((h - th) / 2), th];
+    }
     case 'sleep': {
       const sh = Math.max(3, Math.round(h * 0.26));
       return [Math.round((h - sh) / 2), sh];
@@ -162,7 +194,11 @@ export function layout(input: LayoutInput): Layout {
 
   const rows: LaneRow[] = [];
   const rowById = new Map<string, LaneRow>();
-  orderLanes(input.lanes).forEach(({ lane, depth }, i) => {
+  const threads = new Map<string, number>();
+  for (const l of input.lanes) {
+    if (l.thread !== undefined) threads.set(String(l.pid), (threads.get(String(l.pid)) ?? 0) + 1);
+  }
+  orderLanes(input.lanes, input.collapsed).forEach(({ lane, depth }, i) => {
     const begin = lane.begin;
     const end = lane.end ?? Math.max(now, begin ?? 0);
     const row: LaneRow = {
@@ -173,6 +209,8 @@ export function layout(input: LayoutInput): Layout {
       depth,
       label: laneLabel(lane),
       lane,
+      threads: lane.thread === undefined ? (threads.get(lane.id) ?? 0) : 0,
+      collapsed: lane.thread === undefined && (input.collapsed?.has(lane.id) ?? false),
       bar: begin === null ? null : extent(begin, end),
     };
     rows.push(row);
@@ -228,5 +266,7 @@ export function layout(input: LayoutInput): Layout {
     marks.push(pos);
   }
 
-  return { rows, rowById, spans, marks, locks, height: rows.length * h };
+  const rowOf = (id: string): LaneRow | undefined =>
+    rowById.get(id) ?? rowById.get(id.split('/')[0]);
+  return { rows, rowById, spans, marks, locks, height: rows.length * h, rowOf };
 }

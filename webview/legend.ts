@@ -1,6 +1,6 @@
 // The legend: one small swatch per visual style, drawn with the same classes as the lanes.
 import { select, type Selection } from 'd3';
-import type { MarkKind, SpanKind } from '../src/shared/webviewProtocol';
+import type { FlowKind, MarkKind, SpanKind } from '../src/shared/webviewProtocol';
 import { markPath } from './renderMarks';
 import { markKindText, spanKindText, type Tr } from './strings';
 
@@ -9,21 +9,27 @@ type Entry =
   | { type: 'bar' }
   | { type: 'span'; kind: Exclude<SpanKind, 'run'> }
   | { type: 'mark'; kind: MarkKind }
+  | { type: 'flow'; kind: FlowKind }
   | { type: 'mainDone' };
 
 const ENTRIES: readonly Entry[] = [
   { type: 'bar' },
+  { type: 'span', kind: 'task' },
   { type: 'span', kind: 'lockWait' },
   { type: 'span', kind: 'lockHold' },
+  { type: 'span', kind: 'queueBlock' },
   { type: 'span', kind: 'sleep' },
   { type: 'mark', kind: 'start' },
   { type: 'mark', kind: 'end' },
+  { type: 'mark', kind: 'killed' },
   { type: 'mark', kind: 'print' },
   { type: 'mark', kind: 'release' },
   { type: 'mark', kind: 'spawn' },
   { type: 'mark', kind: 'exc' },
   { type: 'mark', kind: 'io' },
   { type: 'mark', kind: 'mark' },
+  { type: 'flow', kind: 'spawn' },
+  { type: 'flow', kind: 'queue' },
   { type: 'mainDone' },
 ];
 
@@ -44,6 +50,8 @@ function label(e: Entry, tr: Tr): string {
       return spanKindText(tr, e.kind);
     case 'mark':
       return markKindText(tr, e.kind);
+    case 'flow':
+      return tr(`flow.${e.kind}`);
     case 'mainDone':
       return tr('mainDone');
     default:
@@ -79,14 +87,26 @@ function swatch(svg: Selection<SVGSVGElement, unknown, null, undefined>, e: Entr
           .attr('y', 4)
           .attr('width', W - 6)
           .attr('height', H - 8);
+      } else if (e.kind === 'lockHold') {
+        // Two halves in two lock colours: each lock object has its own colour.
+        for (const [i, x] of [0, W / 2].entries()) {
+          svg
+            .append('rect')
+            .attr('class', `sl-span sl-lockHold lock-${i}`)
+            .attr('x', x + 1)
+            .attr('y', 1.5)
+            .attr('width', W / 2 - 1.5)
+            .attr('height', H - 3);
+        }
       } else {
+        const [y, h] = e.kind === 'task' ? [H / 4, H / 2] : [1.5, H - 3];
         svg
           .append('rect')
           .attr('class', `sl-span sl-${e.kind} lock-0`)
           .attr('x', 1.5)
-          .attr('y', 1.5)
+          .attr('y', y)
           .attr('width', W - 3)
-          .attr('height', H - 3);
+          .attr('height', h);
       }
       return;
     case 'mark':
@@ -95,6 +115,16 @@ function swatch(svg: Selection<SVGSVGElement, unknown, null, undefined>, e: Entr
         .attr('class', `sl-mark sl-mark-${e.kind}`)
         .attr('transform', `translate(${W / 2},${H / 2})`)
         .attr('d', markPath(e.kind, 16));
+      return;
+    case 'flow':
+      svg
+        .append('path')
+        .attr('class', `sl-flow sl-flow-${e.kind}`)
+        .attr('d', `M1,${H - 2}C${W / 2},${H - 2} ${W / 2},2 ${W - 2},2`);
+      svg
+        .append('path')
+        .attr('class', `sl-arrowhead sl-arrowhead-${e.kind}`)
+        .attr('d', `M${W - 8},-1L${W},2L${W - 8},5Z`);
       return;
     case 'mainDone':
       svg
@@ -132,7 +162,13 @@ export function drawLegend(
       item.append('span').attr('class', 'sl-legend-text');
       return item;
     })
-    .attr('data-kind', (e) => (e.type === 'span' || e.type === 'mark' ? e.kind : e.type))
+    .attr('data-kind', (e) =>
+      e.type === 'flow'
+        ? `flow-${e.kind}`
+        : e.type === 'span' || e.type === 'mark'
+          ? e.kind
+          : e.type,
+    )
     .select('.sl-legend-text')
     .text((e) => label(e, tr));
 }

@@ -11,14 +11,17 @@
 //   plot          zoom/pan area            axis       time axis <svg>, data-domain="t0,t1" (ns)
 //   lanes         lanes <svg>              main-done / main-done-label   line and its flag
 //   lane          one per lane: data-pid, data-lane-id, data-depth
-//   span          one per visible span: data-kind = run|sleep|lockWait|lockHold, data-id
+//   span          one per visible span: data-kind = SpanKind, data-id
 //   mark          one per visible mark (merged per pixel): data-kind, data-count when merged
+//   mark-label    inline text of an end/killed mark (and prints when labels-toggle is on)
+//   flow          arrow: data-kind = spawn|queue        lane-toggle   ▾/▸ of a process's threads
 //   tooltip       hover tooltip <div> (class "hidden" when not shown)
 //   empty         "waiting for events" notice (class "hidden" once lanes exist)
 import { pointer, scaleLinear, type Selection } from 'd3';
 import { createHeader, updateHeader } from './header';
 import { hitTest } from './hitTest';
 import { layout, orderLanes, type Layout, type SwimlaneModel } from './layout';
+import { layoutFlows, layoutMarkLabels } from './layoutFlows';
 import { drawLegend } from './legend';
 import { createAxis, drawAxis } from './renderAxis';
 import { createLaneLayers, drawLanes, INDENT } from './renderLanes';
@@ -45,6 +48,7 @@ type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
 interface View {
   header: Html;
   fit: Html<HTMLButtonElement>;
+  labelsToggle: Html<HTMLButtonElement>;
   hint: Html<HTMLSpanElement>;
   legend: Html<HTMLDivElement>;
   plot: Html<HTMLDivElement>;
@@ -61,6 +65,10 @@ interface View {
   labelWidth: number;
   epoch: number | undefined;
   raf: number;
+  /** Process lane ids whose thread sub-lanes are hidden. */
+  collapsed: Set<string>;
+  /** Whether prints show their text inline. */
+  printLabels: boolean;
 }
 
 const views = new WeakMap<Element, View>();
@@ -80,7 +88,7 @@ function labelColumn(m: SwimlaneModel): number {
   for (const { lane, depth } of orderLanes(m.lanes)) {
     let chars = 0;
     for (const ch of `${lane.name} (${lane.pid})`) chars += ch.codePointAt(0)! > 0x2e80 ? 12 : 6.8;
-    w = Math.max(w, chars + depth * INDENT + 18);
+    w = Math.max(w, chars + depth * INDENT + 26);
   }
   return Math.round(Math.min(260, Math.max(110, w)));
 }
@@ -91,6 +99,10 @@ function createView(root: Html): View {
   const header = createHeader(root);
   const bar = root.append('div').attr('class', 'sl-toolbar');
   const fit = bar.append('button').attr('class', 'sl-button').attr('data-testid', 'fit');
+  const labelsToggle = bar
+    .append('button')
+    .attr('class', 'sl-button sl-secondary')
+    .attr('data-testid', 'labels-toggle');
   const legend = bar.append('div').attr('class', 'sl-legend').attr('data-testid', 'legend');
   const hint = bar.append('span').attr('class', 'sl-hint');
   const plot = root.append('div').attr('class', 'sl-plot').attr('data-testid', 'plot');
@@ -108,6 +120,7 @@ function createView(root: Html): View {
   const view: View = {
     header,
     fit,
+    labelsToggle,
     hint,
     legend,
     plot,
@@ -126,10 +139,16 @@ function createView(root: Html): View {
     labelWidth: 0,
     epoch: undefined,
     raf: 0,
+    collapsed: new Set(),
+    printLabels: false,
   };
   installHover(view);
   fit.on('click', () => {
     view.zoom.fit();
+    draw(view);
+  });
+  labelsToggle.on('click', () => {
+    view.printLabels = !view.printLabels;
     draw(view);
   });
   new ResizeObserver(() => schedule(view)).observe(plot.node()!);
@@ -172,6 +191,10 @@ function draw(view: View): void {
   updateHeader(view.header, model.header, tr, options.onStop);
   view.fit.text(tr('fit')).attr('title', tr('fitTitle'));
   view.hint.text(tr('hint'));
+  view.labelsToggle
+    .text(tr('printLabels'))
+    .attr('title', tr('printLabelsTitle'))
+    .attr('aria-pressed', String(view.printLabels));
   drawLegend(view.legend, tr);
   view.empty.classed('hidden', model.lanes.length > 0).text(tr('waiting'));
 
@@ -193,10 +216,32 @@ function draw(view: View): void {
     range: [left, right],
     laneHeight: h,
     now: end,
+    collapsed: view.collapsed,
   });
+  const flows = layoutFlows(model.flows ?? [], view.layout, (t) => x(t), left, right);
+  const labels = layoutMarkLabels(view.layout, view.printLabels, left, right);
   const mainDone = model.header?.mainDone ?? null;
   drawAxis(view.axis, x, width, labelWidth, mainDone, tr('mainDone'));
-  drawLanes(view.lanes, view.layout, { x, labelWidth, right, laneHeight: h, mainDone }, width);
+  drawLanes(
+    view.lanes,
+    view.layout,
+    {
+      x,
+      labelWidth,
+      right,
+      laneHeight: h,
+      mainDone,
+      flows,
+      labels,
+      threadsText: (n) => `${n} ${tr('threads')}`,
+      toggleTitle: (collapsed) => tr(collapsed ? 'expand' : 'collapse'),
+      onToggle: (id) => {
+        if (!view.collapsed.delete(id)) view.collapsed.add(id);
+        draw(view);
+      },
+    },
+    width,
+  );
   // A vertical scrollbar that just appeared (or went) changes the width: draw again.
   if (view.scroll.node()!.clientWidth !== width) schedule(view);
 }

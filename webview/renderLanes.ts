@@ -3,7 +3,9 @@ import type { ScaleLinear, Selection } from 'd3';
 import type { SpanKind } from '../src/shared/webviewProtocol';
 import type { LaneRow, Layout, SpanRect } from './layout';
 import { setAttrs } from './dom';
+import { createFlowMarkers, drawFlows, drawMarkLabels } from './renderFlows';
 import { drawMarks } from './renderMarks';
+import type { FlowPath, MarkLabel } from './layoutFlows';
 
 /** An SVG selection. */
 type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
@@ -15,7 +17,14 @@ export const LOCK_COLOURS = 5;
 export const INDENT = 12;
 
 /** Span kinds bottom to top: a sleep inside a held lock stays visible as an inset band. */
-const SPAN_LAYERS: readonly SpanKind[] = ['run', 'lockWait', 'lockHold', 'sleep'];
+const SPAN_LAYERS: readonly SpanKind[] = [
+  'run',
+  'task',
+  'queueBlock',
+  'lockWait',
+  'lockHold',
+  'sleep',
+];
 
 /** Geometry shared by the lane area: plot x range and the label column width. */
 export interface LaneFrame {
@@ -24,6 +33,14 @@ export interface LaneFrame {
   right: number;
   laneHeight: number;
   mainDone: number | null;
+  flows: FlowPath[];
+  labels: MarkLabel[];
+  /** Label suffix of a process whose threads are hidden, e.g. "3 threads". */
+  threadsText: (n: number) => string;
+  /** Tooltip of the collapse toggle (expanded / collapsed). */
+  toggleTitle: (collapsed: boolean) => string;
+  /** Called when a process's thread toggle is clicked. */
+  onToggle: (laneId: string) => void;
 }
 
 /** Add hatch patterns (one per lock colour), clip paths and layers to an empty lanes <svg>. */
@@ -44,6 +61,21 @@ export function createLaneLayers(svg: Svg): void {
       .attr('x2', 1)
       .attr('y2', 5);
   }
+  const dots = defs
+    .append('pattern')
+    .attr('id', 'sl-qhatch')
+    .attr('patternUnits', 'userSpaceOnUse')
+    .attr('width', 6)
+    .attr('height', 4);
+  dots.append('rect').attr('class', 'sl-qhatch-bg').attr('width', 6).attr('height', 4);
+  dots
+    .append('rect')
+    .attr('class', 'sl-qhatch-dot')
+    .attr('x', 1)
+    .attr('y', 1)
+    .attr('width', 3)
+    .attr('height', 2);
+  createFlowMarkers(defs);
   defs.append('clipPath').attr('id', 'sl-clip-plot').append('rect');
   defs.append('clipPath').attr('id', 'sl-clip-labels').append('rect');
   svg.append('g').attr('class', 'sl-rows');
@@ -55,7 +87,9 @@ export function createLaneLayers(svg: Svg): void {
   plot.append('g').attr('class', 'sl-bars');
   for (const k of SPAN_LAYERS) plot.append('g').attr('class', `sl-spans sl-spans-${k}`);
   plot.append('g').attr('class', 'sl-marks');
+  plot.append('g').attr('class', 'sl-mark-labels');
   plot.append('line').attr('class', 'sl-maindone').attr('data-testid', 'main-done');
+  plot.append('g').attr('class', 'sl-flows');
   svg.append('g').attr('class', 'sl-labels').attr('clip-path', 'url(#sl-clip-labels)');
 }
 
@@ -152,6 +186,8 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
   }
 
   drawMarks(svg.select<SVGGElement>('.sl-marks'), l, h);
+  drawMarkLabels(svg.select<SVGGElement>('.sl-mark-labels'), f.labels);
+  drawFlows(svg.select<SVGGElement>('.sl-flows'), f.flows);
 
   const md = f.mainDone;
   const mdx = md === null ? NaN : f.x(md);
@@ -170,6 +206,7 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
     .join((enter) => {
       const g = enter.append('g').attr('class', 'sl-lane').attr('data-testid', 'lane');
       g.append('path').attr('class', 'sl-guide');
+      g.append('text').attr('class', 'sl-toggle').attr('data-testid', 'lane-toggle');
       g.append('text').attr('class', 'sl-label');
       return g;
     })
@@ -180,8 +217,23 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
     .classed('sl-main', (r) => r.lane.main);
   lanes.select('.sl-guide').attr('d', guide);
   lanes
-    .select('.sl-label')
-    .attr('x', (r) => 8 + r.depth * INDENT)
+    .select('.sl-toggle')
+    .classed('hidden', (r) => r.threads === 0)
+    .attr('aria-expanded', (r) => (r.threads ? String(!r.collapsed) : null))
+    .attr('x', (r) => 4 + r.depth * INDENT)
     .attr('y', (r) => r.y + h / 2)
-    .text((r) => r.label);
+    .text((r) => (r.collapsed ? '▸' : '▾'))
+    .on('click', (ev: MouseEvent, r) => {
+      ev.stopPropagation();
+      f.onToggle(r.id);
+    })
+    .selectAll('title')
+    .data((r) => [f.toggleTitle(r.collapsed)])
+    .join('title')
+    .text((t) => t);
+  lanes
+    .select('.sl-label')
+    .attr('x', (r) => (r.threads ? 15 : 8) + r.depth * INDENT)
+    .attr('y', (r) => r.y + h / 2)
+    .text((r) => (r.collapsed ? `${r.label} +${f.threadsText(r.threads)}` : r.label));
 }

@@ -15,6 +15,16 @@ import type { Layout, MarkPos } from './layout';
 /** An SVG group selection. */
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
+/** A stop-sign octagon of radius r centred on (0, 0). */
+function octagon(r: number): string {
+  const pts: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    const a = Math.PI / 8 + (i * Math.PI) / 4;
+    pts.push(`${(r * Math.cos(a)).toFixed(2)},${(r * Math.sin(a)).toFixed(2)}`);
+  }
+  return `M${pts.join('L')}Z`;
+}
+
 /** Path data of a mark glyph centred on (0, 0) for a row of height h. */
 export function markPath(kind: MarkKind, h: number): string {
   const r = Math.min(5, Math.max(3, Math.floor(h / 2) - 2));
@@ -24,6 +34,8 @@ export function markPath(kind: MarkKind, h: number): string {
       return `M0,${-r - 1}V${r + 1}`;
     case 'end':
       return `M-3,${-r}H0V${r}H-3`;
+    case 'killed':
+      return octagon(r + 0.5);
     case 'start':
       return symbol(symbolCircle, area(1.6))() ?? '';
     case 'release':
@@ -41,6 +53,7 @@ export function markPath(kind: MarkKind, h: number): string {
 
 /** True when an end mark reports a failure (non-zero exit or killed by a signal). */
 export function isBadEnd(m: MarkPos, exitCode: number | null): boolean {
+  if (m.kind === 'killed') return true;
   if (m.kind !== 'end') return false;
   if (exitCode !== null && exitCode !== 0) return true;
   return m.marks.some((x) => /killed|signal/i.test(x.text));

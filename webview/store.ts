@@ -1,5 +1,5 @@
 // The webview's copy of the model: Maps by id with upsert semantics, fed by host deltas.
-import type { Header, Lane, Mark, ModelDelta, Span } from '../src/shared/webviewProtocol';
+import type { Flow, Header, Lane, Mark, ModelDelta, Span } from '../src/shared/webviewProtocol';
 import type { SwimlaneModel } from './layout';
 
 /** Model state received so far; `version` grows on every change so views can skip work. */
@@ -7,6 +7,7 @@ export class Store {
   private readonly lanes = new Map<string, Lane>();
   private readonly spans = new Map<number, Span>();
   private readonly marks = new Map<number, Mark>();
+  private readonly flows = new Map<number, Flow>();
   private header: Header | null = null;
   private cache: SwimlaneModel | null = null;
   /** Bumped on every reset, so a view can re-fit after a new run. */
@@ -19,6 +20,7 @@ export class Store {
     for (const l of delta.lanes) this.lanes.set(l.id, l);
     for (const s of delta.spans) this.spans.set(s.id, s);
     for (const m of delta.marks) this.marks.set(m.id, m);
+    for (const f of delta.flows ?? []) this.flows.set(f.id, f);
     this.header = delta.header;
     this.cache = null;
   }
@@ -28,6 +30,7 @@ export class Store {
     this.lanes.clear();
     this.spans.clear();
     this.marks.clear();
+    this.flows.clear();
     this.header = null;
     this.cache = null;
     this.epoch++;
@@ -39,6 +42,7 @@ export class Store {
       lanes: [...this.lanes.values()].sort((a, b) => a.order - b.order),
       spans: [...this.spans.values()],
       marks: [...this.marks.values()],
+      flows: [...this.flows.values()],
       header: this.header,
     };
     return this.cache;

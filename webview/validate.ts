@@ -1,11 +1,13 @@
 // Validates messages from the extension host without ever throwing: junk is dropped and reported.
 import type {
+  Flow,
   Header,
   HostToWebview,
   Lane,
   Mark,
   MarkKind,
   RunState,
+  SourceLocation,
   Span,
   SpanKind,
 } from '../src/shared/webviewProtocol';
@@ -22,10 +24,18 @@ const RUN_STATES: ReadonlySet<string> = new Set<RunState>([
   'failed',
   'stopped',
 ]);
-const SPAN_KINDS: ReadonlySet<string> = new Set<SpanKind>(['run', 'sleep', 'lockWait', 'lockHold']);
+const SPAN_KINDS: ReadonlySet<string> = new Set<SpanKind>([
+  'run',
+  'sleep',
+  'lockWait',
+  'lockHold',
+  'queueBlock',
+  'task',
+]);
 const MARK_KINDS: ReadonlySet<string> = new Set<MarkKind>([
   'start',
   'end',
+  'killed',
   'print',
   'exc',
   'release',
@@ -40,6 +50,13 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 const isNum = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isNumOrNull = (v: unknown): v is number | null => v === null || isNum(v);
 const isStr = (v: unknown): v is string => typeof v === 'string';
+
+/** A `[file, line]` pair, null when malformed, undefined when absent. */
+function asSrc(v: unknown): SourceLocation | null | undefined {
+  if (v === undefined) return undefined;
+  if (Array.isArray(v) && v.length === 2 && isStr(v[0]) && isNum(v[1])) return [v[0], v[1]];
+  return null;
+}
 
 /** A lane, or null when any field has the wrong type. */
 export function asLane(v: unknown): Lane | null {
@@ -67,8 +84,11 @@ export function asSpan(v: unknown): Span | null {
   if (!isNum(id) || !isStr(lane) || !isStr(kind) || !SPAN_KINDS.has(kind)) return null;
   if (!isNum(start) || !isNumOrNull(end) || !isStr(label)) return null;
   if (lockId !== undefined && !isStr(lockId)) return null;
+  const src = asSrc(v.src);
+  if (src === null) return null;
   const span: Span = { id, lane, kind: kind as SpanKind, start, end, label };
   if (lockId !== undefined) span.lockId = lockId;
+  if (src) span.src = src;
   return span;
 }
 
@@ -78,7 +98,28 @@ export function asMark(v: unknown): Mark | null {
   const { id, lane, kind, t, text } = v;
   if (!isNum(id) || !isStr(lane) || !isStr(kind) || !MARK_KINDS.has(kind)) return null;
   if (!isNum(t) || !isStr(text)) return null;
-  return { id, lane, kind: kind as MarkKind, t, text };
+  const src = asSrc(v.src);
+  if (src === null) return null;
+  const mark: Mark = { id, lane, kind: kind as MarkKind, t, text };
+  if (src) mark.src = src;
+  return mark;
+}
+
+/** One end of an arrow, or null. */
+function asEnd(v: unknown): Flow['from'] | null {
+  if (!isObj(v) || !isStr(v.lane) || !isNum(v.t)) return null;
+  return { lane: v.lane, t: v.t };
+}
+
+/** An arrow, or null when malformed. */
+export function asFlow(v: unknown): Flow | null {
+  if (!isObj(v) || !isNum(v.id) || (v.kind !== 'spawn' && v.kind !== 'queue')) return null;
+  const from = asEnd(v.from);
+  const to = asEnd(v.to);
+  if (!from || !to || (v.label !== undefined && !isStr(v.label))) return null;
+  const flow: Flow = { id: v.id, kind: v.kind, from, to };
+  if (isStr(v.label)) flow.label = v.label;
+  return flow;
 }
 
 /** A header, or null when malformed. */
@@ -142,13 +183,15 @@ export function parseHostMessage(data: unknown, warn: Warn): HostToWebview | nul
       const { lanes, spans, marks } = data;
       const header = asHeader(data.header);
       if (!Array.isArray(lanes) || !Array.isArray(spans) || !Array.isArray(marks) || !header) break;
-      return {
+      const msg: HostToWebview = {
         type: 'delta',
         lanes: items(lanes, asLane, 'lanes', warn),
         spans: items(spans, asSpan, 'spans', warn),
         marks: items(marks, asMark, 'marks', warn),
         header,
       };
+      if (Array.isArray(data.flows)) msg.flows = items(data.flows, asFlow, 'flows', warn);
+      return msg;
     }
     default:
       warn(`swimlane: ignored a message of unknown type ${JSON.stringify(data.type).slice(0, 40)}`);

@@ -2,11 +2,15 @@
 // delta. Pure. TraceModel (traceModel.ts) decides what events mean; this keeps the books.
 import { computeFindings } from './findings';
 import type {
+  Flow,
+  FlowEnd,
+  FlowKind,
   Header,
   Lane,
   Mark,
   MarkKind,
   ModelDelta,
+  SourceLocation,
   Span,
   SpanKind,
 } from '../shared/webviewProtocol';
@@ -21,7 +25,11 @@ export class ModelStore {
   private readonly dirtyLanes = new Set<Lane>();
   private readonly dirtySpans = new Set<Span>();
   private newMarks: Mark[] = [];
+  private readonly flows: Flow[] = [];
+  private newFlows: Flow[] = [];
   private order = 0;
+  /** Source location of the event being applied; stamped on the items it creates. */
+  protected src: SourceLocation | undefined;
 
   constructor(protected readonly header: Header) {}
 
@@ -40,6 +48,11 @@ export class ModelStore {
     return this.marks;
   }
 
+  /** All arrows so far. */
+  allFlows(): readonly Flow[] {
+    return this.flows;
+  }
+
   /** Current header (a copy), with its findings. */
   getHeader(): Header {
     const header = { ...this.header, processes: this.processCount(), duration: this.last };
@@ -55,20 +68,24 @@ export class ModelStore {
       marks: this.newMarks,
       header: this.getHeader(),
     };
+    if (this.newFlows.length) delta.flows = this.newFlows;
     this.dirtyLanes.clear();
     this.dirtySpans.clear();
     this.newMarks = [];
+    this.newFlows = [];
     return delta;
   }
 
   /** A delta holding the whole model, for a webview that (re)loads. */
   snapshot(): ModelDelta {
-    return {
+    const snap: ModelDelta = {
       lanes: this.allLanes().map((l) => ({ ...l })),
       spans: this.spans.map((s) => ({ ...s })),
       marks: [...this.marks],
       header: this.getHeader(),
     };
+    if (this.flows.length) snap.flows = [...this.flows];
+    return snap;
   }
 
   private processCount(): number {
@@ -96,6 +113,7 @@ export class ModelStore {
   /** Add a point event on a lane. */
   protected addMark(lane: Lane, kind: MarkKind, t: number, text: string): void {
     const m: Mark = { id: this.marks.length, lane: lane.id, kind, t, text };
+    if (this.src) m.src = this.src;
     this.marks.push(m);
     this.newMarks.push(m);
   }
@@ -112,9 +130,18 @@ export class ModelStore {
     this.closeSpan(key, t);
     const s: Span = { id: this.spans.length, lane: lane.id, kind, start: t, end: null, label };
     if (lockId !== undefined) s.lockId = lockId;
+    if (this.src) s.src = this.src;
     this.spans.push(s);
     this.open.set(key, s);
     this.dirtySpans.add(s);
+  }
+
+  /** Add an arrow between two lanes. */
+  protected addFlow(kind: FlowKind, from: FlowEnd, to: FlowEnd, label?: string): void {
+    const f: Flow = { id: this.flows.length, kind, from, to };
+    if (label !== undefined) f.label = label;
+    this.flows.push(f);
+    this.newFlows.push(f);
   }
 
   /** Close the span open under `key`, if any. */

@@ -19,6 +19,9 @@ export class TraceModel extends ModelStore {
   private t0: number | null = null;
   /** Native id of each process's main thread (from its hello). */
   private readonly mainTid = new Map<number, number>();
+  /** Arrow tails waiting for their head: child lane id → spawn point; queue item → put point. */
+  private readonly pendingSpawn = new Map<string, { lane: string; t: number; name: string }>();
+  private readonly pendingPut = new Map<string, { lane: string; t: number }>();
 
   constructor(private readonly options: TraceModelOptions) {
     super({
@@ -58,6 +61,7 @@ export class TraceModel extends ModelStore {
     this.header.events++;
     const pid = e.pid;
     const key = `${pid}:${e.tid}`;
+    this.src = e.src;
     switch (e.k) {
       case 'hello': {
         this.mainTid.set(pid, e.tid);
@@ -73,12 +77,15 @@ export class TraceModel extends ModelStore {
         const child = this.proc(e.child, pid);
         child.name = e.name;
         child.daemon = e.daemon;
-        this.addMark(this.at(e), 'spawn', t, `start ${e.name} (pid ${e.child})`);
+        const from = this.at(e);
+        this.pendingSpawn.set(child.id, { lane: from.id, t, name: e.name });
+        this.addMark(from, 'spawn', t, `start ${e.name} (pid ${e.child})`);
         break;
       }
       case 'proc.begin': {
         const lane = this.proc(pid, e.ppid);
         Object.assign(lane, { name: e.name, daemon: e.daemon, begin: t });
+        this.spawnArrow(lane.id, t);
         this.addMark(lane, 'start', t, `${e.name} begins`);
         break;
       }
@@ -97,7 +104,7 @@ export class TraceModel extends ModelStore {
         this.closeProcessSpans(e.child, t);
         const why =
           e.why === 'daemon' ? 'killed: main code finished' : `killed by ${e.why}() from ${pid}`;
-        this.addMark(lane, 'end', t, why);
+        this.addMark(lane, 'killed', t, why);
         break;
       }
       case 'proc.joined':
@@ -107,13 +114,17 @@ export class TraceModel extends ModelStore {
         this.header.mainDone = t;
         this.addMark(this.at(e), 'mark', t, 'main code finished');
         break;
-      case 'thread.start':
-        this.thread(pid, e.child, e.name, e.daemon);
-        this.addMark(this.at(e), 'spawn', t, `start thread ${e.name}`);
+      case 'thread.start': {
+        const child = this.thread(pid, e.child, e.name, e.daemon);
+        const from = this.at(e);
+        this.pendingSpawn.set(child.id, { lane: from.id, t, name: e.name });
+        this.addMark(from, 'spawn', t, `start thread ${e.name}`);
         break;
+      }
       case 'thread.begin': {
         const lane = this.at(e);
         if (lane.thread) Object.assign(lane, { name: e.name, daemon: e.daemon, begin: t });
+        this.spawnArrow(lane.id, t);
         this.addMark(lane, 'start', t, `${e.name} begins`);
         break;
       }
@@ -155,14 +166,16 @@ export class TraceModel extends ModelStore {
         this.openSpan(
           `${key}:q:${e.id}`,
           this.at(e),
-          'lockWait',
+          'queueBlock',
           t,
           `blocked: ${e.label} ${e.op === 'put' ? 'full' : 'empty'}`,
+          e.id,
         );
         break;
       case 'queue.put':
       case 'queue.get':
         this.closeSpan(`${key}:q:${e.id}`, t);
+        this.queueArrow(e.k, `${e.id}:${e.item}`, this.at(e).id, t, `${e.label} #${e.item}`);
         this.addMark(
           this.at(e),
           'io',
@@ -171,7 +184,7 @@ export class TraceModel extends ModelStore {
         );
         break;
       case 'task.begin':
-        this.openSpan(`${key}:task`, this.at(e), 'run', t, `task ${e.func}`);
+        this.openSpan(`${key}:task`, this.at(e), 'task', t, `task ${e.func}`);
         break;
       case 'task.end':
         this.closeSpan(`${key}:task`, t);
@@ -204,6 +217,33 @@ export class TraceModel extends ModelStore {
       default:
         assertNever(e);
     }
+  }
+
+  /** Arrow from the spawn point to the child lane's begin, once both are known. */
+  private spawnArrow(child: string, t: number): void {
+    const from = this.pendingSpawn.get(child);
+    if (!from) return;
+    this.pendingSpawn.delete(child);
+    this.addFlow('spawn', { lane: from.lane, t: from.t }, { lane: child, t }, from.name);
+  }
+
+  /** Arrow from an item's put to its get (either may be seen first across processes). */
+  private queueArrow(
+    k: 'queue.put' | 'queue.get',
+    item: string,
+    lane: string,
+    t: number,
+    label: string,
+  ): void {
+    const other = this.pendingPut.get(item);
+    if (!other) {
+      this.pendingPut.set(item, { lane, t });
+      return;
+    }
+    this.pendingPut.delete(item);
+    const here = { lane, t };
+    if (k === 'queue.get') this.addFlow('queue', other, here, label);
+    else this.addFlow('queue', here, other, label);
   }
 
   private print(lane: Lane, t: number, raw: string): void {

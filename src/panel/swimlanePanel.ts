@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { HostToWebview, ModelDelta, WebviewToHost } from '../shared/webviewProtocol';
 import { assertNever } from '../core/events';
+import { saveExport } from './exportFile';
 import { makeNonce, webviewHtml } from './webviewHtml';
 import { webviewStrings } from './webviewStrings';
 
@@ -14,10 +15,21 @@ export interface PanelSource {
   snapshot(): ModelDelta;
 }
 
-function isWebviewMessage(m: unknown): m is WebviewToHost {
+/** Whether a message from the webview has the shape its type promises. */
+export function isWebviewMessage(m: unknown): m is WebviewToHost {
   if (typeof m !== 'object' || m === null) return false;
-  const t = (m as { type?: unknown }).type;
-  return t === 'ready' || t === 'stop' || t === 'openSource';
+  const o = m as Record<string, unknown>;
+  switch (o.type) {
+    case 'ready':
+    case 'stop':
+      return true;
+    case 'openSource':
+      return typeof o.file === 'string' && o.file !== '' && Number.isInteger(o.line);
+    case 'export':
+      return (o.format === 'svg' || o.format === 'png') && typeof o.data === 'string';
+    default:
+      return false;
+  }
 }
 
 /** One panel, reused across runs; posts nothing until the webview said `ready`. */
@@ -87,7 +99,11 @@ export class SwimlanePanel implements vscode.Disposable {
       case 'openSource':
         void vscode.window.showTextDocument(vscode.Uri.file(raw.file), {
           selection: new vscode.Range(Math.max(0, raw.line - 1), 0, Math.max(0, raw.line - 1), 0),
+          viewColumn: vscode.ViewColumn.One,
         });
+        break;
+      case 'export':
+        void saveExport(raw.format, raw.data, this.panel.title);
         break;
       default:
         assertNever(raw);

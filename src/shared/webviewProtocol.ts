@@ -23,8 +23,14 @@ export interface Lane {
   killed?: 'daemon' | 'terminate' | 'kill' | null;
 }
 
-/** What a span shows: plain running, sleeping, waiting for a lock, holding a lock. */
-export type SpanKind = 'run' | 'sleep' | 'lockWait' | 'lockHold';
+/**
+ * What a span shows: plain running, sleeping, waiting for a lock, holding a lock, blocked on a
+ * queue (full on put, empty on get), running a pool task.
+ */
+export type SpanKind = 'run' | 'sleep' | 'lockWait' | 'lockHold' | 'queueBlock' | 'task';
+
+/** `[file, line]` of the user's code that caused an item, when the tracer knew it. */
+export type SourceLocation = [string, number];
 
 /** A time interval on a lane; `end` is null while it is still open. */
 export interface Span {
@@ -34,11 +40,14 @@ export interface Span {
   start: number;
   end: number | null;
   label: string;
+  /** Lock id for lock spans, queue id for queue blocks. */
   lockId?: string;
+  src?: SourceLocation;
 }
 
-/** Point events on a lane. */
-export type MarkKind = 'start' | 'end' | 'print' | 'exc' | 'release' | 'spawn' | 'io' | 'mark';
+/** Point events on a lane; `killed` is an end forced by another process (or the main code's end). */
+export type MarkKind =
+  'start' | 'end' | 'killed' | 'print' | 'exc' | 'release' | 'spawn' | 'io' | 'mark';
 
 /** A point event; `text` is program output or a description, always rendered as text. */
 export interface Mark {
@@ -47,6 +56,26 @@ export interface Mark {
   kind: MarkKind;
   t: number;
   text: string;
+  src?: SourceLocation;
+}
+
+/** What an arrow means: a parent starting a child, or an item travelling through a queue. */
+export type FlowKind = 'spawn' | 'queue';
+
+/** One end of an arrow: a lane at a time (ns). */
+export interface FlowEnd {
+  lane: string;
+  t: number;
+}
+
+/** An arrow between lanes: spawn (parent → child's begin) or queue (put → get of one item). */
+export interface Flow {
+  id: number;
+  kind: FlowKind;
+  from: FlowEnd;
+  to: FlowEnd;
+  /** What travels (the queue item, the child's name). */
+  label?: string;
 }
 
 /** The run summary shown in the panel header. */
@@ -77,6 +106,8 @@ export interface ModelDelta {
   spans: Span[];
   marks: Mark[];
   header: Header;
+  /** New arrows (append-only); absent when there are none. */
+  flows?: Flow[];
 }
 
 /** Messages the host posts to the webview (only after it received `ready`). */
@@ -87,4 +118,10 @@ export type HostToWebview =
 
 /** Messages the webview posts to the host. */
 export type WebviewToHost =
-  { type: 'ready' } | { type: 'stop' } | { type: 'openSource'; file: string; line: number };
+  | { type: 'ready' }
+  | { type: 'stop' }
+  | { type: 'openSource'; file: string; line: number }
+  | { type: 'export'; format: ExportFormat; data: string };
+
+/** Export file formats: `data` is the SVG text, or a PNG as a base64 `data:` URL. */
+export type ExportFormat = 'svg' | 'png';

@@ -70,8 +70,8 @@ test('lock, queue and task spans land on the thread lane', () => {
   assert.deepEqual(onThread, [
     ['lockWait', 12, 20],
     ['lockHold', 20, 30],
-    ['lockWait', 31, 41],
-    ['run', 42, 50],
+    ['queueBlock', 31, 41],
+    ['task', 42, 50],
   ]);
   assert.equal(run().getHeader().lockWaitTotal, 8);
 });

@@ -146,5 +146,5 @@ test('store sorts lanes by order and reset bumps the epoch', () => {
   const epoch = store.epoch;
   store.reset();
   assert.equal(store.epoch, epoch + 1);
-  assert.deepEqual(store.model(), { lanes: [], spans: [], marks: [], header: null });
+  assert.deepEqual(store.model(), { lanes: [], spans: [], marks: [], flows: [], header: null });
 });
