@@ -1,0 +1,123 @@
+// Integration tests in a real VS Code: every catalogue demo runs from its command to the finished
+// state with small parameters, and shows its findings; Run Again repeats the last run.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { SwimlaneApi } from '../../src/api';
+import type { Header } from '../../src/shared/webviewProtocol';
+
+const EXTENSION_ID = 'concurrency-swimlane.concurrency-swimlane';
+
+/** Small parameters per demo and the findings its run must show (regexes over all of them). */
+const CASES: { id: string; params: Record<string, number | boolean>; findings: RegExp[] }[] = [
+  { id: 'processFunction', params: { '--time-scale': 0.05 }, findings: [] },
+  { id: 'processSubclass', params: { '--time-scale': 0.05 }, findings: [] },
+  { id: 'daemonKilled', params: {}, findings: [/^Killed as daemon when the main code finished/] },
+  {
+    id: 'daemonVsNonDaemon',
+    params: { '--time-scale': 0.2 },
+    findings: [/^Killed as daemon when the main code finished: foo$/],
+  },
+  {
+    id: 'daemonChild',
+    params: { '--time-scale': 0.1 },
+    findings: [/^Uncaught exception: daemon: AssertionError: daemonic processes/],
+  },
+  {
+    id: 'processQueue',
+    params: { '--items': 200 },
+    findings: [/^Queue q: at most \d+ items? waiting \(201 put, 201 got\)$/],
+  },
+  { id: 'printWithoutLock', params: { '--time-scale': 0.1 }, findings: [] },
+  { id: 'printWithLock', params: { '--time-scale': 0.1 }, findings: [/^Lock wait: /] },
+  { id: 'ticketWithoutLock', params: { '--clients': 20 }, findings: [/^Oversold by \d+: /] },
+  { id: 'lockDemo', params: { '--clients': 10, '--time-scale': 0.2 }, findings: [/^Lock wait: /] },
+  { id: 'threadStart', params: { '--time-scale': 0.05 }, findings: [] },
+  {
+    id: 'threadDaemon',
+    params: { '--time-scale': 0.1, '--daemon-secs': 5 },
+    findings: [/^Daemon thread abandoned when its process exited: foo$/],
+  },
+  {
+    id: 'threadLock',
+    params: { '--threads': 10, '--time-scale': 0.1 },
+    findings: [/^Lock wait: /],
+  },
+  {
+    id: 'threadQueue',
+    params: { '--items': 50, '--maxsize': 2 },
+    findings: [/^Queue q: at most [1-3] items/],
+  },
+  { id: 'threadTicketRace', params: { '--clients': 20 }, findings: [/^Oversold by \d+: /] },
+  {
+    id: 'deadlock',
+    params: { '--timeout': 0.5, '--time-scale': 0.2 },
+    findings: [
+      /^Deadlock cycle: worker-\d holds lock_[ab] and waits for lock_[ab]; worker-\d holds lock_[ab] and waits for lock_[ab]$/,
+      /^Gave up waiting \(timeout\): worker-1 → lock_b$/,
+    ],
+  },
+  {
+    id: 'cpuThreadsVsProcesses',
+    params: { '--workers': 2, '--count': 200000 },
+    findings: [/^CPU-bound: processes /],
+  },
+  { id: 'poolMap', params: { '--tasks': 6, '--processes': 2, '--time-scale': 0.1 }, findings: [] },
+  {
+    id: 'semaphore',
+    params: { '--workers': 5, '--limit': 2, '--time-scale': 0.1 },
+    findings: [/^Lock wait: /],
+  },
+  { id: 'eventCondition', params: { '--time-scale': 0.1 }, findings: [] },
+  { id: 'barrier', params: { '--parties': 3, '--time-scale': 0.1 }, findings: [] },
+];
+
+async function api(): Promise<SwimlaneApi> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, 'extension not found');
+  return (await ext.activate()) as SwimlaneApi;
+}
+
+/** Run a demo through the Run Demo command and wait for its end. */
+async function runDemo(swimlane: SwimlaneApi, id: string, params: object): Promise<Header> {
+  await vscode.commands.executeCommand('concurrencySwimlane.runDemo', id, params);
+  return swimlane.waitForRunEnd(30_000);
+}
+
+describe('Demo catalogue in VS Code', () => {
+  let swimlane: SwimlaneApi;
+
+  before(async () => {
+    swimlane = await api();
+  });
+
+  it('opens the Concurrency view', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.concurrencySwimlane');
+  });
+
+  for (const c of CASES) {
+    it(`runs ${c.id} to the finished state with its findings`, async () => {
+      const header = await runDemo(swimlane, c.id, c.params);
+      const findings = header.findings ?? [];
+      assert.equal(
+        header.state,
+        'finished',
+        `${c.id} ended ${header.state}: ${header.error ?? ''}`,
+      );
+      for (const re of c.findings) {
+        assert.ok(
+          findings.some((f) => re.test(f)),
+          `${c.id}: no finding matches ${re}\n${findings.join('\n')}`,
+        );
+      }
+    });
+  }
+
+  it('Run Again repeats the last demo', async () => {
+    const first = await runDemo(swimlane, 'daemonVsNonDaemon', { '--time-scale': 0.1 });
+    await vscode.commands.executeCommand('concurrencySwimlane.runAgain');
+    const again = await swimlane.waitForRunEnd(30_000);
+    assert.equal(again.state, 'finished');
+    assert.equal(again.title, first.title);
+    assert.equal(again.processes, first.processes);
+  });
+});
