@@ -45,13 +45,15 @@ export function computeFindings(input: FindingsInput): string[] {
 function longestWaiter(
   spans: readonly Span[] | undefined,
   nameOf: (id: string) => string,
-): string | null {
+): { lane: string; lock: string } | null {
   let best: Span | null = null;
   for (const s of spans ?? []) {
     if (s.kind !== 'lockWait' || s.lockId === undefined || s.end === null) continue;
     if (!best || s.end - s.start > (best.end ?? 0) - best.start) best = s;
   }
-  return best ? `${nameOf(best.lane)}, ${best.label}` : null;
+  if (!best) return null;
+  const lock = best.label.startsWith('waits for ') ? best.label.slice(10) : best.label;
+  return { lane: nameOf(best.lane), lock };
 }
 
 /** Findings read from marks: queue depth, speed-up, exceptions, timeouts, abandoned threads. */

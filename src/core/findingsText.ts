@@ -10,7 +10,7 @@ export function secs(ns: number): string {
 export interface FindingsText {
   oversold(by: number, sold: number, avail: number): string;
   daemons(names: string[]): string;
-  lockWait(total: number, max: number, who: string | null): string;
+  lockWait(total: number, max: number, who: { lane: string; lock: string } | null): string;
   deadlock(steps: { lane: string; held: string; wanted: string }[]): string;
   gaveUp(names: string[]): string;
   queueDepth(queue: string, depth: number, puts: number, gets: number): string;
@@ -26,7 +26,7 @@ export const FINDINGS_EN: FindingsText = {
   daemons: (names) =>
     `Killed as daemon${names.length > 1 ? 's' : ''} when the main code finished: ${names.join(', ')}`,
   lockWait: (total, max, who) =>
-    `Lock wait: ${secs(total)} in total, longest ${secs(max)}${who ? ` (${who})` : ''}`,
+    `Lock wait: ${secs(total)} in total, longest ${secs(max)}${who ? ` (${who.lane} for ${who.lock})` : ''}`,
   deadlock: (steps) =>
     `Deadlock cycle: ${steps.map((s) => `${s.lane} holds ${s.held} and waits for ${s.wanted}`).join('; ')}`,
   gaveUp: (names) => `Gave up waiting (timeout): ${names.join(', ')}`,
@@ -47,7 +47,7 @@ export const FINDINGS_ZH: FindingsText = {
     `超卖 ${by} 张：卖出 ${sold} 张，仅有 ${avail} 张（db.txt 更新丢失）`,
   daemons: (names) => `主代码结束时被终止的守护进程：${names.join('、')}`,
   lockWait: (total, max, who) =>
-    `等锁：共 ${secs(total)}，最长 ${secs(max)}${who ? `（${who}）` : ''}`,
+    `等锁：共 ${secs(total)}，最长 ${secs(max)}${who ? `（${who.lane} 等待 ${who.lock}）` : ''}`,
   deadlock: (steps) =>
     `死锁环：${steps.map((s) => `${s.lane} 持有 ${s.held} 并等待 ${s.wanted}`).join('；')}`,
   gaveUp: (names) => `等待超时而放弃：${names.join('、')}`,

@@ -33,7 +33,7 @@ export const BEYOND_DEMOS: readonly DemoEntry[] = [
         '--count',
         'Loop iterations per worker',
         '每个工作者的循环次数',
-        3_000_000,
+        10_000_000,
         1000,
         100_000_000,
       ),

@@ -108,7 +108,7 @@ test('lock wait names the total, the longest and who waited', () => {
     lanes,
     spans,
   });
-  assert.deepEqual(f, ['Lock wait: 2.500 s in total, longest 2.000 s (worker-1, waits for lock)']);
+  assert.deepEqual(f, ['Lock wait: 2.500 s in total, longest 2.000 s (worker-1 for lock)']);
 });
 
 test('queue depth counts puts minus gets in time order', () => {

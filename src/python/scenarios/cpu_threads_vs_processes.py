@@ -40,7 +40,7 @@ def timed(kind, workers, count):
 def parse_args():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--workers', type=int, default=4, help='threads, then processes')
-    parser.add_argument('--count', type=int, default=3000000, help='loop iterations per worker')
+    parser.add_argument('--count', type=int, default=10000000, help='loop iterations per worker')
     return parser.parse_args()
 
 
