@@ -9,6 +9,7 @@ would cost every traced interpreter ~30 ms of start-up.
 import sys
 
 _hooks = {}
+_done = set()
 
 
 class _Finder:
@@ -43,15 +44,23 @@ class _Finder:
 
 def _apply(name, module):
     for patch in _hooks.pop(name, ()):
+        _once(patch, module)
+
+
+def _once(patch, module):
+    key = (module.__name__, patch.__module__, patch.__qualname__)
+    if key not in _done:  # install() twice must not trace everything twice
+        _done.add(key)
         patch(module)
 
 
 def when_imported(name, patch):
-    """Call patch(module) once `name` is imported (now, if it already is)."""
+    """Call patch(module) once `name` is imported (now, if it already is); once per patch."""
     module = sys.modules.get(name)
     if module is not None:
-        patch(module)
+        _once(patch, module)
         return
-    _hooks.setdefault(name, []).append(patch)
+    if patch not in _hooks.setdefault(name, []):
+        _hooks[name].append(patch)
     if _Finder not in sys.meta_path:
         sys.meta_path.insert(0, _Finder)
