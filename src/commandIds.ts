@@ -6,6 +6,7 @@ export const CommandIds = {
   runDemo: 'concurrencySwimlane.runDemo',
   runDemoWithParameters: 'concurrencySwimlane.runDemoWithParameters',
   runAgain: 'concurrencySwimlane.runAgain',
+  compare: 'concurrencySwimlane.compare',
   stop: 'concurrencySwimlane.stop',
 } as const;
 

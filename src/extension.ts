@@ -6,17 +6,21 @@ import { createDemoTree } from './features/demoTree';
 import { RunController } from './features/runController';
 import { RunStatus } from './features/runStatus';
 
-let controller: RunController | null = null;
+let controllers: RunController[] = [];
 
 /** Wire the output channel, run controller, commands, demo view and status bar; return the test API. */
 export function activate(context: vscode.ExtensionContext): SwimlaneApi {
   const output = vscode.window.createOutputChannel('Concurrency Swimlane');
+  const sideOutput = vscode.window.createOutputChannel('Concurrency Swimlane (compare)');
   const runs = new RunController(context.extensionUri, output);
-  controller = runs;
+  const side = new RunController(context.extensionUri, sideOutput);
+  controllers = [runs, side];
   context.subscriptions.push(
     output,
+    sideOutput,
     runs,
-    registerDemoCommands(context, { runs }),
+    side,
+    registerDemoCommands(context, { runs, side }),
     createDemoTree(),
     new RunStatus(runs),
   );
@@ -25,6 +29,6 @@ export function activate(context: vscode.ExtensionContext): SwimlaneApi {
 
 /** Stop any run (its whole process tree) before the extension host goes away. */
 export async function deactivate(): Promise<void> {
-  await controller?.shutdown();
-  controller = null;
+  await Promise.all(controllers.map((c) => c.shutdown()));
+  controllers = [];
 }

@@ -1,8 +1,10 @@
-// Registers the demo commands: Run Lock Demo, Run Demo…, Run Demo with Parameters…, Run Again, Stop.
+// Registers the demo commands: Run Lock Demo, Run Demo…, Run Demo with Parameters…, Run Again,
+// Compare…, Stop.
 import * as vscode from 'vscode';
 import { CONFIG_SECTION, CommandIds } from '../commandIds';
 import { buildDemoSpec, findDemo, type DemoEntry, type ParamValue } from '../demos/catalog';
 import { lockDemo } from '../demos/demoSpec';
+import { Comparer } from './compare';
 import { ParamMemory, editParams, pickDemo, uiLang } from './demoPicker';
 import type { DemoNode } from './demoTree';
 import type { RunController } from './runController';
@@ -10,6 +12,8 @@ import type { RunController } from './runController';
 /** Dependencies of the demo commands. */
 export interface DemoCommandDeps {
   runs: RunController;
+  /** Runs the second demo of a comparison, in its own panel. */
+  side: RunController;
 }
 
 /** What a run command may be given: a demo id (palette, tests), a tree node, or nothing. */
@@ -27,6 +31,7 @@ export function register(
   deps: DemoCommandDeps,
 ): vscode.Disposable {
   const memory = new ParamMemory(context.globalState);
+  const comparer = new Comparer(deps.runs, deps.side, memory);
   const choose = async (arg: DemoArg): Promise<DemoEntry | undefined> => {
     const entry = entryOf(arg);
     if (entry || typeof arg !== 'string')
@@ -73,7 +78,13 @@ export function register(
       }
       await deps.runs.run(spec);
     }),
+    vscode.commands.registerCommand(
+      CommandIds.compare,
+      (first?: string, second?: string, values?: Record<string, ParamValue>) =>
+        comparer.compare(first, second, values),
+    ),
     vscode.commands.registerCommand(CommandIds.stop, async () => {
+      if (deps.side.running) await deps.side.stop();
       if (!deps.runs.running) {
         void vscode.window.showInformationMessage(
           vscode.l10n.t('No Concurrency Swimlane run is in progress.'),

@@ -5,6 +5,7 @@ import {
   GROUP_TITLES,
   defaultValues,
   demosIn,
+  findDemo,
   langOf,
   parseParam,
   type DemoEntry,
@@ -22,10 +23,18 @@ interface DemoPick extends vscode.QuickPickItem {
   entry?: DemoEntry;
 }
 
-/** Quick pick of all demos with group separators; resolves with the chosen one. */
-export async function pickDemo(placeHolder: string): Promise<DemoEntry | undefined> {
+/** Quick pick of all demos with group separators (`suggested` first); resolves with the choice. */
+export async function pickDemo(
+  placeHolder: string,
+  suggested?: string,
+): Promise<DemoEntry | undefined> {
   const lang = uiLang();
   const items: DemoPick[] = [];
+  const top = suggested === undefined ? undefined : findDemo(suggested);
+  if (top) {
+    items.push({ label: vscode.l10n.t('Suggested'), kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: top.title[lang], detail: top.watch[lang], entry: top });
+  }
   for (const group of DEMO_GROUPS) {
     items.push({ label: GROUP_TITLES[group][lang], kind: vscode.QuickPickItemKind.Separator });
     for (const entry of demosIn(group)) {

@@ -159,4 +159,21 @@ describe('Demo catalogue in VS Code', () => {
     assert.equal(again.title, first.title);
     assert.equal(again.processes, first.processes);
   });
+
+  it('Compare runs two demos side by side in two panels', async () => {
+    await vscode.commands.executeCommand(
+      'concurrencySwimlane.compare',
+      'ticketWithoutLock',
+      'lockDemo',
+      { '--clients': 10, '--time-scale': 0.2 },
+    );
+    const header = await swimlane.waitForRunEnd(30_000);
+    assert.equal(header.state, 'finished');
+    assert.ok((header.findings ?? []).some((f) => f.startsWith('Oversold by')));
+    const webviewGroups = vscode.window.tabGroups.all.filter((g) =>
+      g.tabs.some((t) => t.input instanceof vscode.TabInputWebview),
+    );
+    assert.ok(webviewGroups.length >= 2, `panels in ${webviewGroups.length} editor group(s)`);
+    await vscode.commands.executeCommand('concurrencySwimlane.stop');
+  });
 });

@@ -1,0 +1,57 @@
+// "Compare…": two demos side by side, e.g. the ticket race without vs with a Lock. The first
+// runs in the main panel, the second in its own panel in the editor group to the right.
+import * as vscode from 'vscode';
+import { buildDemoSpec, findDemo, type DemoEntry, type ParamValue } from '../demos/catalog';
+import { ParamMemory, pickDemo, uiLang } from './demoPicker';
+import type { RunController } from './runController';
+
+/** The demo usually compared with `id` (shown first in the second pick). */
+export const COMPARE_WITH: Readonly<Record<string, string>> = {
+  ticketWithoutLock: 'lockDemo',
+  lockDemo: 'ticketWithoutLock',
+  printWithoutLock: 'printWithLock',
+  printWithLock: 'printWithoutLock',
+  processFunction: 'threadStart',
+  threadStart: 'processFunction',
+  daemonVsNonDaemon: 'threadDaemon',
+  threadDaemon: 'daemonVsNonDaemon',
+  processQueue: 'threadQueue',
+  threadQueue: 'processQueue',
+  threadTicketRace: 'ticketWithoutLock',
+};
+
+/** Runs two demos at once in two panels. */
+export class Comparer {
+  constructor(
+    private readonly main: RunController,
+    private readonly side: RunController,
+    private readonly memory: ParamMemory,
+  ) {}
+
+  /** Ask for two demos (unless given as ids) and run them side by side. */
+  async compare(
+    firstId?: string,
+    secondId?: string,
+    values: Record<string, ParamValue> = {},
+  ): Promise<void> {
+    const first = (firstId && findDemo(firstId)) || (await this.pick(undefined));
+    if (!first) return;
+    const second = (secondId && findDemo(secondId)) || (await this.pick(first));
+    if (!second) return;
+    const lang = uiLang();
+    const spec = (e: DemoEntry) => buildDemoSpec(e, { ...this.memory.get(e), ...values }, lang);
+    await this.side.stop();
+    await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
+    await this.main.run(spec(first));
+    await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
+    await this.side.run(spec(second));
+  }
+
+  private pick(first: DemoEntry | undefined): Promise<DemoEntry | undefined> {
+    if (!first) return pickDemo(vscode.l10n.t('Compare: choose the first demo'));
+    return pickDemo(
+      vscode.l10n.t('Compare {0} with…', first.title[uiLang()]),
+      COMPARE_WITH[first.id],
+    );
+  }
+}
