@@ -18,6 +18,10 @@ const SPAN_Z: Record<SpanRect['kind'], number> = {
   sleep: 5,
 };
 
+/** 1 when y lies in the span's own vertical band (a sleep inset does not cover a hold's edge). */
+const inBand = (s: SpanRect, y: number): number =>
+  y >= s.y - 0.5 && y <= s.y + s.height + 0.5 ? 1 : 0;
+
 /** The row at y, the closest mark within `tolerance` px of x on it, and the spans containing x. */
 export function hitTest(l: Layout, x: number, y: number, tolerance = 4): Hit | null {
   if (l.rows.length === 0 || y < 0) return null;
@@ -36,6 +40,6 @@ export function hitTest(l: Layout, x: number, y: number, tolerance = 4): Hit | n
   }
   const spans = l.spans
     .filter((s) => s.lane === row.id && x >= s.x - 1 && x <= s.x + s.width + 1)
-    .sort((a, b) => SPAN_Z[b.kind] - SPAN_Z[a.kind]);
+    .sort((a, b) => inBand(b, y) - inBand(a, y) || SPAN_Z[b.kind] - SPAN_Z[a.kind]);
   return { row, mark, spans };
 }

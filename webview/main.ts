@@ -1,9 +1,11 @@
-// Webview entry: ready handshake, validated host messages into the store, one redraw per frame.
+// Webview entry: ready handshake, validated host messages into the store, one redraw per frame,
+// and the saved state (view choices and the last finished run) through vscode.setState.
 import { select } from 'd3';
-import type { HostToWebview, WebviewToHost } from '../src/shared/webviewProtocol';
+import type { HostToWebview, ModelDelta, WebviewToHost } from '../src/shared/webviewProtocol';
 import { render } from './render';
 import { Store } from './store';
 import { parseHostMessage } from './validate';
+import { parseViewState, type ViewState } from './viewState';
 
 /** The part of VS Code's webview API this webview uses. */
 interface VsCodeApi {
@@ -11,6 +13,15 @@ interface VsCodeApi {
   getState(): unknown;
   setState(state: unknown): void;
 }
+
+/** What the webview saves: the view state and, when small, the last finished run. */
+interface Saved {
+  view: ViewState;
+  model?: ModelDelta;
+}
+
+/** A finished run is saved with the state only up to this many items (setState is synchronous). */
+const MAX_SAVED_ITEMS = 20_000;
 
 declare const acquireVsCodeApi: (() => VsCodeApi) | undefined;
 
@@ -43,21 +54,57 @@ function handle(store: Store, msg: HostToWebview): void {
   }
 }
 
+/** Read the saved state; a saved model is validated like a host message. */
+function restore(raw: unknown, store: Store): Saved {
+  const o = typeof raw === 'object' && raw !== null ? (raw as Record<string, unknown>) : {};
+  const saved: Saved = { view: parseViewState(o.view) };
+  if (o.model !== undefined) {
+    const msg = parseHostMessage({ ...(o.model as object), type: 'delta' }, () => undefined);
+    if (msg?.type === 'delta') {
+      store.apply(msg);
+      saved.model = msg;
+    }
+  }
+  return saved;
+}
+
 /** Set up the view, listen to the host, then say `ready` (the host posts nothing before). */
 function main(): void {
   const vscode = vscodeApi();
   const store = new Store();
   const root = document.getElementById('root') ?? document.body;
+  const saved = restore(vscode.getState(), store);
+  const initialState = saved.view;
+  const persist = (): void => vscode.setState(saved);
   const options = (): Parameters<typeof render>[2] => ({
     strings: store.strings,
     epoch: store.epoch,
     onStop: () => vscode.postMessage({ type: 'stop' }),
+    onOpenSource: (file, line) => vscode.postMessage({ type: 'openSource', file, line }),
+    onExport: (format, data) => vscode.postMessage({ type: 'export', format, data }),
+    onState: (view) => {
+      saved.view = view;
+      persist();
+    },
+    initialState,
   });
+  /** Save a finished run once (so a reloaded window still shows it). */
+  const saveFinished = (): void => {
+    const state = store.model().header?.state;
+    if (state === undefined || state === 'starting' || state === 'running') return;
+    if (saved.model && saved.model.header.state === state && store.size() === sizeOf(saved.model))
+      return;
+    const snap = store.size() <= MAX_SAVED_ITEMS ? store.snapshot() : null;
+    if (snap) saved.model = snap;
+    else delete saved.model;
+    persist();
+  };
   let pending = false;
   const draw = (): void => {
     pending = false;
     try {
       render(select(root), store.model(), options());
+      saveFinished();
     } catch (err) {
       console.error('swimlane: render failed', err);
     }
@@ -80,6 +127,11 @@ function main(): void {
   });
   draw();
   vscode.postMessage({ type: 'ready' });
+}
+
+/** Item count of a saved model. */
+function sizeOf(m: ModelDelta): number {
+  return m.lanes.length + m.spans.length + m.marks.length + (m.flows?.length ?? 0);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main);

@@ -1,5 +1,5 @@
 // Swimlane renderer: builds the view once per root element, then redraws it from a model.
-// D3 only; no messaging (the Stop button calls options.onStop); view state lives on the root.
+// D3 only; no messaging (callbacks in RenderOptions); view state lives on the root.
 //
 // DOM contract: tests and the e2e suite rely on these data-testid values. Keep them stable.
 //   header        run header               title      scenario title
@@ -7,69 +7,40 @@
 //   tickets       "Tickets: N sold / M available"; data-oversold="true" when N > M
 //   duration, processes, lockwait, badframes, dropped   header chips (class "hidden" when n/a)
 //   error         error text (class "hidden" when none)     stop   Stop button (while live)
-//   fit           Fit button               legend     legend; items carry data-kind
+//   fit, zoom-in, zoom-out, labels-toggle, export-svg, export-png   toolbar buttons
+//   search, filter-kind, filter-process   filter inputs      legend   items carry data-kind
+//   overview, overview-window   whole-run strip and the visible window's box
 //   plot          zoom/pan area            axis       time axis <svg>, data-domain="t0,t1" (ns)
 //   lanes         lanes <svg>              main-done / main-done-label   line and its flag
-//   lane          one per lane: data-pid, data-lane-id, data-depth
+//   lane          one per lane: data-pid, data-lane-id, data-depth     lane-toggle  ▾/▸ threads
 //   span          one per visible span: data-kind = SpanKind, data-id
 //   mark          one per visible mark (merged per pixel): data-kind, data-count when merged
 //   mark-label    inline text of an end/killed mark (and prints when labels-toggle is on)
-//   flow          arrow: data-kind = spawn|queue        lane-toggle   ▾/▸ of a process's threads
-//   tooltip       hover tooltip <div> (class "hidden" when not shown)
+//   flow          arrow: data-kind = spawn|queue      selection   outline of the selected item
+//   inspector, goto-source, inspector-close, inspector-note   the details pane
+//   tooltip       hover tooltip <div> (class "hidden" when not shown)    brush   range band
 //   empty         "waiting for events" notice (class "hidden" once lanes exist)
-import { pointer, scaleLinear, type Selection } from 'd3';
+import { scaleLinear } from 'd3';
+import { filterModel } from './filter';
 import { createHeader, updateHeader } from './header';
-import { hitTest } from './hitTest';
-import { layout, orderLanes, type Layout, type SwimlaneModel } from './layout';
+import { createInspector, updateInspector } from './inspector';
+import { describe, installInteractions } from './interact';
+import { layout, orderLanes, type SwimlaneModel } from './layout';
 import { layoutFlows, layoutMarkLabels } from './layoutFlows';
 import { drawLegend } from './legend';
+import { createOverview, drawOverview } from './overview';
 import { createAxis, drawAxis } from './renderAxis';
 import { createLaneLayers, drawLanes, INDENT } from './renderLanes';
-import { translator } from './strings';
+import { drawSelection, outlineOf } from './renderSelection';
+import { spanKindText, translator } from './strings';
 import { TimeZoom } from './timeZoom';
-import { hideTooltip, showTooltip, tipLines } from './tooltip';
+import { hideTooltip } from './tooltip';
+import { createToolbar, updateToolbar } from './toolbar';
+import type { Html, RenderOptions, View } from './view';
+import { defaultViewState, type ViewState } from './viewState';
+import { exportView } from './exportView';
 
-/** Options of {@link render}. */
-export interface RenderOptions {
-  /** UI string overrides from the host. */
-  strings?: Readonly<Record<string, string>>;
-  /** Changes when the host resets the model; the view then fits the new run. */
-  epoch?: number;
-  /** Row height in px; by default rows fill the height, 16–26 px (100+ lanes stay compact). */
-  laneHeight?: number;
-  /** Called by the Stop button; the button is hidden when absent. */
-  onStop?: () => void;
-}
-
-type Html<E extends HTMLElement = HTMLElement> = Selection<E, unknown, null, undefined>;
-type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
-
-/** Everything a root keeps between redraws. */
-interface View {
-  header: Html;
-  fit: Html<HTMLButtonElement>;
-  labelsToggle: Html<HTMLButtonElement>;
-  hint: Html<HTMLSpanElement>;
-  legend: Html<HTMLDivElement>;
-  plot: Html<HTMLDivElement>;
-  axis: Svg;
-  scroll: Html<HTMLDivElement>;
-  lanes: Svg;
-  empty: Html<HTMLDivElement>;
-  tip: Html<HTMLDivElement>;
-  zoom: TimeZoom;
-  model: SwimlaneModel;
-  options: RenderOptions;
-  layout: Layout | null;
-  /** Label column width of the last draw (the hover tooltip needs it). */
-  labelWidth: number;
-  epoch: number | undefined;
-  raf: number;
-  /** Process lane ids whose thread sub-lanes are hidden. */
-  collapsed: Set<string>;
-  /** Whether prints show their text inline. */
-  printLabels: boolean;
-}
+export type { RenderOptions } from './view';
 
 const views = new WeakMap<Element, View>();
 
@@ -93,84 +64,127 @@ function labelColumn(m: SwimlaneModel): number {
   return Math.round(Math.min(260, Math.max(110, w)));
 }
 
+/** The view state to save: the zoom window and what the user chose. */
+export function viewState(view: View): ViewState {
+  return { ...view.state, window: view.zoom.window, collapsed: [...view.state.collapsed] };
+}
+
+/** The user changed something: save the state and redraw on the next frame. */
+function changed(view: View): void {
+  view.options.onState?.(viewState(view));
+  schedule(view);
+}
+
 /** Create the DOM structure and behaviours inside `root`. */
-function createView(root: Html): View {
+function createView(root: Html, initial: ViewState): View {
   root.classed('sl-root', true).selectAll('*').remove();
   const header = createHeader(root);
-  const bar = root.append('div').attr('class', 'sl-toolbar');
-  const fit = bar.append('button').attr('class', 'sl-button').attr('data-testid', 'fit');
-  const labelsToggle = bar
-    .append('button')
-    .attr('class', 'sl-button sl-secondary')
-    .attr('data-testid', 'labels-toggle');
-  const legend = bar.append('div').attr('class', 'sl-legend').attr('data-testid', 'legend');
-  const hint = bar.append('span').attr('class', 'sl-hint');
-  const plot = root.append('div').attr('class', 'sl-plot').attr('data-testid', 'plot');
+  // The toolbar's actions reach the view through this late-bound reference.
+  let self: View | null = null;
+  const act = (f: (v: View) => void) => () => {
+    if (self) f(self);
+  };
+  const toolbar = createToolbar(
+    root,
+    {
+      fit: act((v) => {
+        v.zoom.fit();
+        changed(v);
+      }),
+      zoom: (k) =>
+        act((v) => {
+          v.zoom.zoomBy(k);
+          changed(v);
+        })(),
+      togglePrintLabels: act((v) => {
+        v.state.printLabels = !v.state.printLabels;
+        changed(v);
+      }),
+      filter: (f) =>
+        act((v) => {
+          v.state.filter = f;
+          changed(v);
+        })(),
+      exportAs: (format) => act((v) => void exportView(v, format))(),
+    },
+    () => self?.state.filter ?? defaultViewState().filter,
+  );
+  const legend = root.append('div').attr('class', 'sl-legend').attr('data-testid', 'legend');
+  const main = root.append<HTMLElement>('div').attr('class', 'sl-body');
+  const overview = createOverview(main);
+  const plot = main.append('div').attr('class', 'sl-plot').attr('data-testid', 'plot');
   const axis = plot.append('svg').attr('class', 'sl-axis').attr('data-testid', 'axis');
-  const scroll = plot.append('div').attr('class', 'sl-scroll');
+  const scroll = plot.append('div').attr('class', 'sl-scroll').attr('tabindex', 0);
   const lanes = scroll.append('svg').attr('class', 'sl-lanes').attr('data-testid', 'lanes');
+  const band = plot.append('div').attr('class', 'sl-brush hidden').attr('data-testid', 'brush');
   const empty = plot.append('div').attr('class', 'sl-empty').attr('data-testid', 'empty');
+  const inspector = createInspector(
+    main,
+    act((v) => select_(v, null, false)),
+  );
   const tip = root
     .append('div')
     .attr('class', 'sl-tooltip hidden')
     .attr('data-testid', 'tooltip')
     .attr('role', 'tooltip');
+  const announce = root.append('div').attr('class', 'sl-sr-only').attr('aria-live', 'polite');
   createAxis(axis);
   createLaneLayers(lanes);
+  const zoom = new TimeZoom(plot, axis.node()!, scroll.node()!, () => {
+    hideTooltip(tip);
+    if (self) changed(self);
+  });
+  const empty0: SwimlaneModel = { lanes: [], spans: [], marks: [], header: null };
   const view: View = {
     header,
-    fit,
-    labelsToggle,
-    hint,
+    toolbar,
     legend,
+    overview,
     plot,
     axis,
     scroll,
     lanes,
+    band,
     empty,
     tip,
-    zoom: new TimeZoom(plot, axis.node()!, scroll.node()!, () => {
-      hideTooltip(tip);
-      schedule(view);
-    }),
-    model: { lanes: [], spans: [], marks: [], header: null },
+    inspector,
+    announce,
+    zoom,
+    model: empty0,
+    shown: empty0,
+    shownKey: { model: null, filter: '' },
     options: {},
+    state: initial,
+    inspectorOpen: initial.selected !== null,
     layout: null,
     labelWidth: 0,
+    right: 0,
+    end: 1e6,
     epoch: undefined,
     raf: 0,
-    collapsed: new Set(),
-    printLabels: false,
+    content: null,
+    pendingWindow: initial.window,
+    keepNextReset: initial !== undefined && (initial.window !== null || initial.selected !== null),
   };
-  installHover(view);
-  fit.on('click', () => {
-    view.zoom.fit();
-    draw(view);
-  });
-  labelsToggle.on('click', () => {
-    view.printLabels = !view.printLabels;
-    draw(view);
+  self = view;
+  installInteractions(view, {
+    select: (sel, open) => select_(view, sel, open),
+    redraw: () => changed(view),
   });
   new ResizeObserver(() => schedule(view)).observe(plot.node()!);
   return view;
 }
 
-/** Tooltip on mouse move over the lanes: the lane, the mark nearby, the spans under x. */
-function installHover(view: View): void {
-  const node = view.lanes.node()!;
-  view.lanes
-    .on('mousemove', (ev: MouseEvent) => {
-      const [px, py] = pointer(ev, node);
-      const hit = view.layout ? hitTest(view.layout, px, py) : null;
-      if (!hit) return hideTooltip(view.tip);
-      const tr = translator(view.options.strings);
-      showTooltip(view.tip, tipLines(hit, tr, px < view.labelWidth), ev.clientX, ev.clientY);
-    })
-    .on('mouseleave', () => hideTooltip(view.tip));
+/** Select an item (null clears); `open` also opens the inspector. */
+function select_(view: View, sel: ViewState['selected'], open: boolean): void {
+  view.state.selected = sel;
+  if (sel === null) view.inspectorOpen = false;
+  else if (open) view.inspectorOpen = true;
+  changed(view);
 }
 
 /** Redraw on the next animation frame (many zoom or resize events make one draw). */
-function schedule(view: View): void {
+export function schedule(view: View): void {
   if (view.raf) return;
   view.raf = requestAnimationFrame(() => {
     view.raf = 0;
@@ -178,70 +192,86 @@ function schedule(view: View): void {
   });
 }
 
-/** Draw everything from the view's current model and options. */
+/** Draw everything from the view's current model, options and state. */
 function draw(view: View): void {
   if (view.raf) cancelAnimationFrame(view.raf);
   view.raf = 0;
-  const { model, options } = view;
+  const { model, options, state } = view;
   const tr = translator(options.strings);
+  const fkey = JSON.stringify(state.filter);
+  if (view.shownKey.model !== model || view.shownKey.filter !== fkey) {
+    view.shown = filterModel(model, state.filter);
+    view.shownKey = { model, filter: fkey };
+  }
+  const shown = view.shown;
   const avail = view.scroll.node()!.clientHeight;
   const h =
     options.laneHeight ??
-    Math.max(16, Math.min(26, Math.floor(avail / Math.max(1, model.lanes.length))));
+    Math.max(16, Math.min(26, Math.floor(avail / Math.max(1, shown.lanes.length))));
   updateHeader(view.header, model.header, tr, options.onStop);
-  view.fit.text(tr('fit')).attr('title', tr('fitTitle'));
-  view.hint.text(tr('hint'));
-  view.labelsToggle
-    .text(tr('printLabels'))
-    .attr('title', tr('printLabelsTitle'))
-    .attr('aria-pressed', String(view.printLabels));
+  updateToolbar(view.toolbar, tr, state.filter, state.printLabels, model.lanes);
   drawLegend(view.legend, tr);
   view.empty.classed('hidden', model.lanes.length > 0).text(tr('waiting'));
+  view.scroll.attr('aria-label', tr('lanesLabel'));
 
   const width = view.scroll.node()!.clientWidth || 800;
-  const labelWidth = labelColumn(model);
-  const left = labelWidth;
+  const left = labelColumn(shown);
   const right = Math.max(left + 50, width - 28);
   const end = timeEnd(model);
-  view.labelWidth = labelWidth;
+  Object.assign(view, { labelWidth: left, right, end });
+  // A restored zoom window waits for the model it was chosen on.
+  if (view.pendingWindow && model.lanes.length > 0) {
+    view.zoom.window = view.pendingWindow;
+    view.pendingWindow = null;
+  }
   const x = scaleLinear()
     .domain(view.zoom.update(left, right, end))
     .range([left, right]);
   const domain = x.domain();
-  view.layout = layout({
-    lanes: model.lanes,
-    spans: model.spans,
-    marks: model.marks,
+  const collapsed = new Set(state.collapsed);
+  const l = layout({
+    lanes: shown.lanes,
+    spans: shown.spans,
+    marks: shown.marks,
     domain: [domain[0], domain[1]],
     range: [left, right],
     laneHeight: h,
     now: end,
-    collapsed: view.collapsed,
+    collapsed,
   });
-  const flows = layoutFlows(model.flows ?? [], view.layout, (t) => x(t), left, right);
-  const labels = layoutMarkLabels(view.layout, view.printLabels, left, right);
+  view.layout = l;
+  const found = describe(view, tr);
+  const focusLock = found?.type === 'span' ? (found.item.lockId ?? null) : null;
   const mainDone = model.header?.mainDone ?? null;
-  drawAxis(view.axis, x, width, labelWidth, mainDone, tr('mainDone'));
+  drawAxis(view.axis, x, width, left, mainDone, tr('mainDone'));
   drawLanes(
     view.lanes,
-    view.layout,
+    l,
     {
       x,
-      labelWidth,
+      labelWidth: left,
       right,
       laneHeight: h,
       mainDone,
-      flows,
-      labels,
+      flows: layoutFlows(shown.flows ?? [], l, (t) => x(t), left, right),
+      labels: layoutMarkLabels(l, state.printLabels, left, right),
       threadsText: (n) => `${n} ${tr('threads')}`,
-      toggleTitle: (collapsed) => tr(collapsed ? 'expand' : 'collapse'),
+      toggleTitle: (c) => tr(c ? 'expand' : 'collapse'),
       onToggle: (id) => {
-        if (!view.collapsed.delete(id)) view.collapsed.add(id);
-        draw(view);
+        state.collapsed = collapsed.has(id)
+          ? state.collapsed.filter((c) => c !== id)
+          : [...state.collapsed, id];
+        changed(view);
       },
+      focusLock,
+      spanAria: (s) => `${spanKindText(tr, s.kind)}: ${s.span.label}`,
     },
     width,
   );
+  drawSelection(view.lanes.select('.sl-selection'), outlineOf(l, state.selected, left, right));
+  drawOverview(view.overview, shown, l, width, left, right, end, view.zoom.window);
+  view.overview.el.attr('title', tr('overview'));
+  updateInspector(view.inspector, view.inspectorOpen ? view.content : null, tr);
   // A vertical scrollbar that just appeared (or went) changes the width: draw again.
   if (view.scroll.node()!.clientWidth !== width) schedule(view);
 }
@@ -252,12 +282,27 @@ export function render(root: Html, model: SwimlaneModel, options: RenderOptions 
   if (!node) return;
   let view = views.get(node);
   if (!view) {
-    view = createView(root);
+    view = createView(root, options.initialState ?? defaultViewState());
     views.set(node, view);
+    view.epoch = options.epoch;
   }
-  if (options.epoch !== view.epoch) view.zoom.fit();
+  if (options.epoch !== view.epoch) {
+    // The first reset after a restore re-sends the same run: keep what the user had chosen.
+    if (!view.keepNextReset) {
+      view.zoom.fit();
+      view.pendingWindow = null;
+      view.state.selected = null;
+      view.inspectorOpen = false;
+    }
+    view.keepNextReset = false;
+  }
   view.epoch = options.epoch;
   view.model = model;
   view.options = options;
   draw(view);
+}
+
+/** The root's view, for the interaction and export modules (undefined before the first render). */
+export function viewOf(root: Element): View | undefined {
+  return views.get(root);
 }

@@ -41,6 +41,10 @@ export interface LaneFrame {
   toggleTitle: (collapsed: boolean) => string;
   /** Called when a process's thread toggle is clicked. */
   onToggle: (laneId: string) => void;
+  /** Lock or queue id whose spans are highlighted (the others dim), or null. */
+  focusLock: string | null;
+  /** Accessible name of a span. */
+  spanAria: (s: SpanRect) => string;
 }
 
 /** Add hatch patterns (one per lock colour), clip paths and layers to an empty lanes <svg>. */
@@ -90,13 +94,19 @@ export function createLaneLayers(svg: Svg): void {
   plot.append('g').attr('class', 'sl-mark-labels');
   plot.append('line').attr('class', 'sl-maindone').attr('data-testid', 'main-done');
   plot.append('g').attr('class', 'sl-flows');
-  svg.append('g').attr('class', 'sl-labels').attr('clip-path', 'url(#sl-clip-labels)');
+  plot.append('g').attr('class', 'sl-selection');
+  svg
+    .append('g')
+    .attr('class', 'sl-labels')
+    .attr('role', 'list')
+    .attr('clip-path', 'url(#sl-clip-labels)');
 }
 
-/** Class list of a span rectangle: kind, lock colour, open. */
-function spanClass(s: SpanRect): string {
+/** Class list of a span rectangle: kind, lock colour, open, related to the focused lock. */
+function spanClass(s: SpanRect, focus: string | null): string {
   const lock = s.lock === null ? '' : ` lock-${s.lock % LOCK_COLOURS}`;
-  return `sl-span sl-${s.kind}${lock}${s.open ? ' sl-open' : ''}`;
+  const related = focus !== null && s.span.lockId === focus ? ' sl-related' : '';
+  return `sl-span sl-${s.kind}${lock}${s.open ? ' sl-open' : ''}${related}`;
 }
 
 /** Tree guide from the parent's column down to this row's label (empty for roots). */
@@ -111,7 +121,10 @@ function guide(r: LaneRow): string {
 export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): void {
   const h = f.laneHeight;
   const height = Math.max(l.height, 1);
-  svg.attr('width', width).attr('height', height);
+  svg
+    .attr('width', width)
+    .attr('height', height)
+    .classed('sl-focus-lock', f.focusLock !== null);
   svg
     .select('#sl-clip-plot rect')
     .attr('x', f.labelWidth)
@@ -177,7 +190,8 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
       );
     setAttrs(rects, {
       'data-id': (s) => s.id,
-      class: spanClass,
+      class: (s) => spanClass(s, f.focusLock),
+      'aria-label': f.spanAria,
       x: (s) => s.x.toFixed(1),
       y: (s) => s.y,
       width: (s) => s.width.toFixed(1),
@@ -204,7 +218,11 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
     .selectAll<SVGGElement, LaneRow>('g.sl-lane')
     .data(l.rows, (r) => r.id)
     .join((enter) => {
-      const g = enter.append('g').attr('class', 'sl-lane').attr('data-testid', 'lane');
+      const g = enter
+        .append('g')
+        .attr('class', 'sl-lane')
+        .attr('data-testid', 'lane')
+        .attr('role', 'listitem');
       g.append('path').attr('class', 'sl-guide');
       g.append('text').attr('class', 'sl-toggle').attr('data-testid', 'lane-toggle');
       g.append('text').attr('class', 'sl-label');
@@ -213,6 +231,7 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
     .attr('data-pid', (r) => r.pid)
     .attr('data-lane-id', (r) => r.id)
     .attr('data-depth', (r) => r.depth)
+    .attr('aria-label', (r) => r.label)
     .classed('sl-daemon', (r) => r.lane.daemon)
     .classed('sl-main', (r) => r.lane.main);
   lanes.select('.sl-guide').attr('d', guide);

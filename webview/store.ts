@@ -36,6 +36,24 @@ export class Store {
     this.epoch++;
   }
 
+  /** The whole model as one delta (to save it), or null before the first delta. */
+  snapshot(): ModelDelta | null {
+    if (!this.header) return null;
+    const m = this.model();
+    return {
+      lanes: [...m.lanes],
+      spans: [...m.spans],
+      marks: [...m.marks],
+      flows: [...(m.flows ?? [])],
+      header: this.header,
+    };
+  }
+
+  /** Number of lanes, spans, marks and arrows held. */
+  size(): number {
+    return this.lanes.size + this.spans.size + this.marks.size + this.flows.size;
+  }
+
   /** The model as arrays (lanes sorted by order); cached until the next change. */
   model(): SwimlaneModel {
     this.cache ??= {

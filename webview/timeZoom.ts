@@ -31,6 +31,10 @@ export class TimeZoom {
           return overAxis || ev.ctrlKey || ev.metaKey || !scrollable;
         }
         if (ev.type === 'mousedown' && ev.target === scroller) return false; // its scrollbar
+        // Dragging on the axis, or with Shift, brushes a time range (brush.ts) instead of panning.
+        if (ev.type === 'mousedown' && ev.target instanceof Node && axis.contains(ev.target))
+          return false;
+        if (ev instanceof MouseEvent && ev.shiftKey) return false;
         return ev instanceof MouseEvent ? !ev.ctrlKey && ev.button === 0 : true;
       })
       .wheelDelta(
@@ -52,6 +56,42 @@ export class TimeZoom {
   /** Show the whole run again (and follow it while it grows). */
   fit(): void {
     this.window = null;
+  }
+
+  /** Show [t0, t1] (ns), clamped to the run; the whole run means "fit and follow". */
+  show(t0: number, t1: number): void {
+    const end = this.frame?.end ?? t1;
+    let a = Math.max(0, Math.min(t0, t1));
+    let b = Math.min(end, Math.max(t0, t1));
+    if (b - a < MIN_WINDOW_NS) {
+      const c = (a + b) / 2;
+      a = Math.max(0, c - MIN_WINDOW_NS / 2);
+      b = Math.min(end, a + MIN_WINDOW_NS);
+    }
+    this.window = a <= 0 && b >= end ? null : [a, b];
+  }
+
+  /** Zoom by `factor` (< 1 in, > 1 out) around the middle of the visible window. */
+  zoomBy(factor: number): void {
+    const end = this.frame?.end;
+    if (end === undefined) return;
+    const [a, b] = this.window ?? [0, end];
+    const c = (a + b) / 2;
+    const half = ((b - a) * factor) / 2;
+    let lo = c - half;
+    let hi = c + half;
+    if (lo < 0) [lo, hi] = [0, hi - lo];
+    if (hi > end) [lo, hi] = [Math.max(0, lo - (hi - end)), end];
+    this.show(lo, hi);
+  }
+
+  /** Move the window (same width) so that `t` is inside it, centred when it was outside. */
+  reveal(t0: number, t1: number): void {
+    const w = this.window;
+    if (!w || (t0 >= w[0] && t1 <= w[1])) return;
+    const half = (w[1] - w[0]) / 2;
+    const c = (t0 + t1) / 2;
+    this.show(c - half, c + half);
   }
 
   /**

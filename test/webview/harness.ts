@@ -14,6 +14,8 @@ export interface StubWindow {
   __csp: string[];
   __warnings: string[];
   __xss?: unknown;
+  /** The last value passed to setState. */
+  __state?: unknown;
 }
 
 /** VS Code "Dark Modern" theme variables, set on <html> the way VS Code does (CSSOM, not inline). */
@@ -86,7 +88,13 @@ export interface WebviewPage {
 /** Open the built webview in a fresh page; resolves once it posted `ready`. */
 export async function openWebview(
   browser: Browser,
-  opts: { theme?: Readonly<Record<string, string>> | null; width?: number; height?: number } = {},
+  opts: {
+    theme?: Readonly<Record<string, string>> | null;
+    width?: number;
+    height?: number;
+    /** What the stubbed `getState()` returns at first (a reloaded webview's saved state). */
+    state?: unknown;
+  } = {},
 ): Promise<WebviewPage> {
   const root = repoRoot();
   const script = join(root, 'dist', 'webview.js');
@@ -112,29 +120,33 @@ export async function openWebview(
     if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`);
   });
   const theme = opts.theme === undefined ? DARK_THEME : opts.theme;
-  await page.addInitScript((vars: Record<string, string> | null) => {
-    const w = window as unknown as StubWindow & { acquireVsCodeApi: unknown };
-    w.__posted = [];
-    w.__csp = [];
-    w.__warnings = [];
-    let state: unknown;
-    w.acquireVsCodeApi = () => ({
-      postMessage: (m: WebviewToHost) => w.__posted.push(m),
-      getState: () => state,
-      setState: (s: unknown) => {
-        state = s;
-      },
-    });
-    document.addEventListener('securitypolicyviolation', (e) => {
-      w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
-    });
-    const applyTheme = (): void => {
-      for (const [k, v] of Object.entries(vars ?? {}))
-        document.documentElement.style.setProperty(k, v);
-    };
-    if (document.documentElement) applyTheme();
-    else document.addEventListener('DOMContentLoaded', applyTheme);
-  }, theme);
+  await page.addInitScript(
+    ({ vars, saved }: { vars: Record<string, string> | null; saved: unknown }) => {
+      const w = window as unknown as StubWindow & { acquireVsCodeApi: unknown };
+      w.__posted = [];
+      w.__csp = [];
+      w.__warnings = [];
+      let state: unknown = saved;
+      w.acquireVsCodeApi = () => ({
+        postMessage: (m: WebviewToHost) => w.__posted.push(m),
+        getState: () => state,
+        setState: (s: unknown) => {
+          state = s;
+          w.__state = s;
+        },
+      });
+      document.addEventListener('securitypolicyviolation', (e) => {
+        w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+      const applyTheme = (): void => {
+        for (const [k, v] of Object.entries(vars ?? {}))
+          document.documentElement.style.setProperty(k, v);
+      };
+      if (document.documentElement) applyTheme();
+      else document.addEventListener('DOMContentLoaded', applyTheme);
+    },
+    { vars: theme, saved: opts.state ?? null },
+  );
   await page.goto(pathToFileURL(join(dir, 'index.html')).href);
   await page.waitForFunction(() =>
     (window as unknown as StubWindow).__posted.some((m) => m.type === 'ready'),

@@ -1,0 +1,108 @@
+// The overview strip: the whole run in miniature on a canvas (one thin row per lane, spans coloured
+// by kind and lock), with a box showing the visible window. Drag on it to choose what to show.
+import type { Selection } from 'd3';
+import type { SpanKind } from '../src/shared/webviewProtocol';
+import type { Layout, SwimlaneModel } from './layout';
+import { LOCK_COLOURS } from './renderLanes';
+
+/** Height of the strip in px. */
+export const OVERVIEW_HEIGHT = 30;
+
+/** Handles on the strip's elements. */
+export interface Overview {
+  el: Selection<HTMLDivElement, unknown, null, undefined>;
+  canvas: HTMLCanvasElement;
+  win: HTMLDivElement;
+}
+
+/** Build the strip into `parent`. */
+export function createOverview(parent: Selection<HTMLElement, unknown, null, undefined>): Overview {
+  const el = parent.append('div').attr('class', 'sl-overview').attr('data-testid', 'overview');
+  const canvas = el.append('canvas').attr('class', 'sl-overview-canvas').node()!;
+  const win = el
+    .append('div')
+    .attr('class', 'sl-overview-window')
+    .attr('data-testid', 'overview-window')
+    .node()!;
+  return { el, canvas, win };
+}
+
+/** Colours read from the theme (CSS custom properties on the root). */
+function palette(el: Element): { kind: (k: SpanKind, lock: number | null) => string | null } {
+  const cs = getComputedStyle(el);
+  const v = (name: string, dflt: string): string => cs.getPropertyValue(name).trim() || dflt;
+  const locks = ['--sl-blue', '--sl-purple', '--sl-green', '--sl-orange', '--sl-yellow'].map((n) =>
+    v(n, '#3794ff'),
+  );
+  const fg = v('--sl-fg', '#cccccc');
+  const muted = v('--sl-muted', '#9d9d9d');
+  const queue = v('--sl-queue', '#29b8db');
+  return {
+    kind: (k, lock) => {
+      switch (k) {
+        case 'run':
+          return muted;
+        case 'task':
+          return fg;
+        case 'lockWait':
+        case 'lockHold':
+          return locks[(lock ?? 0) % LOCK_COLOURS];
+        case 'queueBlock':
+          return queue;
+        case 'sleep':
+          return null;
+      }
+    },
+  };
+}
+
+/**
+ * Draw the whole run (`m`, lanes in `rows` order) into the strip; plot x range [left, right] maps
+ * [0, end] ns; `win` is the visible window (null: everything, no box).
+ */
+export function drawOverview(
+  ov: Overview,
+  m: SwimlaneModel,
+  l: Layout,
+  width: number,
+  left: number,
+  right: number,
+  end: number,
+  win: readonly [number, number] | null,
+): void {
+  const dpr = window.devicePixelRatio || 1;
+  const h = OVERVIEW_HEIGHT;
+  if (ov.canvas.width !== Math.round(width * dpr)) ov.canvas.width = Math.round(width * dpr);
+  if (ov.canvas.height !== Math.round(h * dpr)) ov.canvas.height = Math.round(h * dpr);
+  ov.canvas.style.width = `${width}px`;
+  ov.canvas.style.height = `${h}px`;
+  const ctx = ov.canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, h);
+  const k = (right - left) / Math.max(1, end);
+  const n = Math.max(1, l.rows.length);
+  const rh = (h - 4) / n;
+  const index = new Map(l.rows.map((r, i) => [r.id, i]));
+  const colours = palette(ov.el.node()!);
+  const locks = new Map(l.locks.map((id, i) => [id, i]));
+  for (const s of m.spans) {
+    const i = index.get(s.lane) ?? index.get(s.lane.split('/')[0]);
+    const c = colours.kind(s.kind, s.lockId === undefined ? null : (locks.get(s.lockId) ?? 0));
+    if (i === undefined || c === null) continue;
+    ctx.fillStyle = c;
+    ctx.globalAlpha = s.kind === 'lockWait' || s.kind === 'queueBlock' ? 0.45 : 0.9;
+    const x = left + s.start * k;
+    const w = Math.max(1, ((s.end ?? end) - s.start) * k);
+    ctx.fillRect(x, 2 + i * rh, w, Math.max(1, rh - (rh > 3 ? 1 : 0)));
+  }
+  ctx.globalAlpha = 1;
+  const box = win ?? null;
+  ov.win.classList.toggle('hidden', box === null);
+  if (box) {
+    const x0 = left + box[0] * k;
+    const x1 = left + box[1] * k;
+    ov.win.style.left = `${x0}px`;
+    ov.win.style.width = `${Math.max(2, x1 - x0)}px`;
+  }
+}
