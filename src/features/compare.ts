@@ -2,23 +2,9 @@
 // runs in the main panel, the second in its own panel in the editor group to the right.
 import * as vscode from 'vscode';
 import { buildDemoSpec, findDemo, type DemoEntry, type ParamValue } from '../demos/catalog';
+import { COMPARE_WITH } from '../demos/comparePairs';
 import { ParamMemory, pickDemo, uiLang } from './demoPicker';
 import type { RunController } from './runController';
-
-/** The demo usually compared with `id` (shown first in the second pick). */
-export const COMPARE_WITH: Readonly<Record<string, string>> = {
-  ticketWithoutLock: 'lockDemo',
-  lockDemo: 'ticketWithoutLock',
-  printWithoutLock: 'printWithLock',
-  printWithLock: 'printWithoutLock',
-  processFunction: 'threadStart',
-  threadStart: 'processFunction',
-  daemonVsNonDaemon: 'threadDaemon',
-  threadDaemon: 'daemonVsNonDaemon',
-  processQueue: 'threadQueue',
-  threadQueue: 'processQueue',
-  threadTicketRace: 'ticketWithoutLock',
-};
 
 /** Runs two demos at once in two panels. */
 export class Comparer {

@@ -38,7 +38,12 @@ export async function pickDemo(
   for (const group of DEMO_GROUPS) {
     items.push({ label: GROUP_TITLES[group][lang], kind: vscode.QuickPickItemKind.Separator });
     for (const entry of demosIn(group)) {
-      items.push({ label: entry.title[lang], detail: entry.watch[lang], entry });
+      items.push({
+        label: entry.title[lang],
+        description: entry.script,
+        detail: entry.watch[lang],
+        entry,
+      });
     }
   }
   const picked = await vscode.window.showQuickPick(items, {

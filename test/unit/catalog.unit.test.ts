@@ -14,6 +14,7 @@ import {
   langOf,
   parseParam,
 } from '../../src/demos/catalog';
+import { COMPARE_WITH } from '../../src/demos/comparePairs';
 
 const root = join(__dirname, '../../..');
 
@@ -92,4 +93,12 @@ test('parameter parsing validates type and range in both languages', () => {
   assert.equal(parseParam(endless, 'maybe', 'en').ok, false);
   assert.equal(langOf('zh-cn'), 'zh');
   assert.equal(langOf('en-us'), 'en');
+});
+
+test('every compare suggestion names two catalogue demos', () => {
+  for (const [a, b] of Object.entries(COMPARE_WITH)) {
+    assert.ok(findDemo(a), a);
+    assert.ok(findDemo(b), b);
+    assert.notEqual(a, b);
+  }
 });
