@@ -25,6 +25,7 @@ class _State:
     is_main = False
     exit_code = 0
     stdio = ()
+    exit_hooks = []  # called at exit before proc.end (threads abandoned at exit)
 
 
 _state = _State()
@@ -78,6 +79,8 @@ def _at_exit():
     if emitter is None:
         return
     _flush_stdio()
+    for hook in _state.exit_hooks:
+        hook()
     if _state.is_main and os.getpid() == _state.main_pid:
         emitter.emit("proc.end", ',"code":%d' % _state.exit_code)
     emitter.flush()
@@ -106,6 +109,8 @@ def install(is_main, start_method=None):
     _misc_patch.install_json(emitter)
     _misc_patch.install_exit(emitter, _flush_stdio)
     _sync_patch.install(emitter)
+    from . import _thread_patch
+    _thread_patch.install(emitter, _state)
     _queue_patch.install(emitter)
     _proc_patch.install(emitter, _hello, _flush_stdio)
     if start_method:
