@@ -100,6 +100,32 @@ class DaemonTest(unittest.TestCase):
         self.assertEqual(out.decode(), "main done\nshort done\n")
 
 
+class DaemonInChildTest(unittest.TestCase):
+    def check(self, method):
+        trace = run_traced([prog("threads_daemon_in_child.py"), method])
+        self.assertEqual(trace.code, 0, trace.stderr)
+        child = trace.kind("proc.begin")[0]["pid"]
+        start = trace.kind("thread.start", child)
+        self.assertEqual([(e["name"], e["daemon"], e["tid"]) for e in start],
+                         [("spinner", True, child)])
+        ends = trace.kind("thread.end")
+        self.assertEqual([(e["pid"], e["tid"], e.get("abandoned")) for e in ends],
+                         [(child, start[0]["child"], True)], "abandoned at the child's end")
+        proc_end = trace.kind("proc.end", child)[0]
+        self.assertLessEqual(ends[0]["t"], proc_end["t"])
+        self.assertLess(trace.events.index(ends[0]), trace.events.index(proc_end))
+        self.assertEqual(trace.texts(), "child work done\nchild exit 0\n")
+
+    def test_fork(self):
+        self.check("fork")
+
+    def test_spawn(self):
+        self.check("spawn")
+
+    def test_forkserver(self):
+        self.check("forkserver")
+
+
 class ExceptionTest(unittest.TestCase):
     def test_exception_in_thread(self):
         trace = run_traced([prog("threads_exception.py")])
