@@ -20,22 +20,17 @@
 //   inspector, goto-source, inspector-close, inspector-note   the details pane
 //   tooltip       hover tooltip <div> (class "hidden" when not shown)    brush   range band
 //   empty         "waiting for events" notice (class "hidden" once lanes exist)
-import { scaleLinear } from 'd3';
-import { filterModel } from './filter';
-import { createHeader, updateHeader } from './header';
-import { createInspector, updateInspector } from './inspector';
-import { describe, installInteractions } from './interact';
-import { layout, orderLanes, type SwimlaneModel } from './layout';
-import { layoutFlows, layoutMarkLabels } from './layoutFlows';
-import { drawLegend } from './legend';
-import { createOverview, drawOverview } from './overview';
-import { createAxis, drawAxis } from './renderAxis';
-import { createLaneLayers, drawLanes, INDENT } from './renderLanes';
-import { drawSelection, outlineOf } from './renderSelection';
-import { spanKindText, translator } from './strings';
+import { createHeader } from './header';
+import { createInspector } from './inspector';
+import { changed, draw, schedule } from './draw';
+import { installInteractions } from './interact';
+import type { SwimlaneModel } from './layout';
+import { createOverview } from './overview';
+import { createAxis } from './renderAxis';
+import { createLaneLayers } from './renderLanes';
 import { TimeZoom } from './timeZoom';
 import { hideTooltip } from './tooltip';
-import { createToolbar, updateToolbar } from './toolbar';
+import { createToolbar } from './toolbar';
 import type { Html, RenderOptions, View } from './view';
 import { defaultViewState, type ViewState } from './viewState';
 import { exportView } from './exportView';
@@ -43,37 +38,6 @@ import { exportView } from './exportView';
 export type { RenderOptions } from './view';
 
 const views = new WeakMap<Element, View>();
-
-/** Latest time anything in the model reaches (ns), at least 1 ms. */
-function timeEnd(m: SwimlaneModel): number {
-  let end = m.header ? Math.max(m.header.duration, m.header.mainDone ?? 0) : 0;
-  for (const l of m.lanes) end = Math.max(end, l.begin ?? 0, l.end ?? 0);
-  for (const s of m.spans) end = Math.max(end, s.start, s.end ?? 0);
-  for (const k of m.marks) end = Math.max(end, k.t);
-  return Math.max(end, 1e6);
-}
-
-/** Width of the label column for these lanes (estimated from text length and depth). */
-function labelColumn(m: SwimlaneModel): number {
-  let w = 0;
-  for (const { lane, depth } of orderLanes(m.lanes)) {
-    let chars = 0;
-    for (const ch of `${lane.name} (${lane.pid})`) chars += ch.codePointAt(0)! > 0x2e80 ? 12 : 6.8;
-    w = Math.max(w, chars + depth * INDENT + 26);
-  }
-  return Math.round(Math.min(260, Math.max(110, w)));
-}
-
-/** The view state to save: the zoom window and what the user chose. */
-export function viewState(view: View): ViewState {
-  return { ...view.state, window: view.zoom.window, collapsed: [...view.state.collapsed] };
-}
-
-/** The user changed something: save the state and redraw on the next frame. */
-function changed(view: View): void {
-  view.options.onState?.(viewState(view));
-  schedule(view);
-}
 
 /** Create the DOM structure and behaviours inside `root`. */
 function createView(root: Html, initial: ViewState): View {
@@ -181,99 +145,6 @@ function select_(view: View, sel: ViewState['selected'], open: boolean): void {
   if (sel === null) view.inspectorOpen = false;
   else if (open) view.inspectorOpen = true;
   changed(view);
-}
-
-/** Redraw on the next animation frame (many zoom or resize events make one draw). */
-export function schedule(view: View): void {
-  if (view.raf) return;
-  view.raf = requestAnimationFrame(() => {
-    view.raf = 0;
-    draw(view);
-  });
-}
-
-/** Draw everything from the view's current model, options and state. */
-function draw(view: View): void {
-  if (view.raf) cancelAnimationFrame(view.raf);
-  view.raf = 0;
-  const { model, options, state } = view;
-  const tr = translator(options.strings);
-  const fkey = JSON.stringify(state.filter);
-  if (view.shownKey.model !== model || view.shownKey.filter !== fkey) {
-    view.shown = filterModel(model, state.filter);
-    view.shownKey = { model, filter: fkey };
-  }
-  const shown = view.shown;
-  const avail = view.scroll.node()!.clientHeight;
-  const h =
-    options.laneHeight ??
-    Math.max(16, Math.min(26, Math.floor(avail / Math.max(1, shown.lanes.length))));
-  updateHeader(view.header, model.header, tr, options.onStop);
-  updateToolbar(view.toolbar, tr, state.filter, state.printLabels, model.lanes);
-  drawLegend(view.legend, tr);
-  view.empty.classed('hidden', model.lanes.length > 0).text(tr('waiting'));
-  view.scroll.attr('aria-label', tr('lanesLabel'));
-
-  const width = view.scroll.node()!.clientWidth || 800;
-  const left = labelColumn(shown);
-  const right = Math.max(left + 50, width - 28);
-  const end = timeEnd(model);
-  Object.assign(view, { labelWidth: left, right, end });
-  // A restored zoom window waits for the model it was chosen on.
-  if (view.pendingWindow && model.lanes.length > 0) {
-    view.zoom.window = view.pendingWindow;
-    view.pendingWindow = null;
-  }
-  const x = scaleLinear()
-    .domain(view.zoom.update(left, right, end))
-    .range([left, right]);
-  const domain = x.domain();
-  const collapsed = new Set(state.collapsed);
-  const l = layout({
-    lanes: shown.lanes,
-    spans: shown.spans,
-    marks: shown.marks,
-    domain: [domain[0], domain[1]],
-    range: [left, right],
-    laneHeight: h,
-    now: end,
-    collapsed,
-  });
-  view.layout = l;
-  const found = describe(view, tr);
-  const focusLock = found?.type === 'span' ? (found.item.lockId ?? null) : null;
-  const mainDone = model.header?.mainDone ?? null;
-  drawAxis(view.axis, x, width, left, mainDone, tr('mainDone'));
-  drawLanes(
-    view.lanes,
-    l,
-    {
-      x,
-      labelWidth: left,
-      right,
-      laneHeight: h,
-      mainDone,
-      flows: layoutFlows(shown.flows ?? [], l, (t) => x(t), left, right),
-      labels: layoutMarkLabels(l, state.printLabels, left, right),
-      threadsText: (n) => `${n} ${tr('threads')}`,
-      toggleTitle: (c) => tr(c ? 'expand' : 'collapse'),
-      onToggle: (id) => {
-        state.collapsed = collapsed.has(id)
-          ? state.collapsed.filter((c) => c !== id)
-          : [...state.collapsed, id];
-        changed(view);
-      },
-      focusLock,
-      spanAria: (s) => `${spanKindText(tr, s.kind)}: ${s.span.label}`,
-    },
-    width,
-  );
-  drawSelection(view.lanes.select('.sl-selection'), outlineOf(l, state.selected, left, right));
-  drawOverview(view.overview, shown, l, width, left, right, end, view.zoom.window);
-  view.overview.el.attr('title', tr('overview'));
-  updateInspector(view.inspector, view.inspectorOpen ? view.content : null, tr);
-  // A vertical scrollbar that just appeared (or went) changes the width: draw again.
-  if (view.scroll.node()!.clientWidth !== width) schedule(view);
 }
 
 /** Render `model` into `root`, creating the view on first use. Safe to call every frame. */

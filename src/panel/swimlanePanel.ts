@@ -41,19 +41,28 @@ export class SwimlanePanel implements vscode.Disposable {
   /** Fires when the user closes the panel. */
   readonly onDidDispose: vscode.Event<void>;
 
+  /**
+   * Open a new panel, or take over `existing` (a panel VS Code revived after a window reload;
+   * its webview restores its own saved state and last run).
+   */
   constructor(
     extensionUri: vscode.Uri,
-    private readonly onStop: () => void,
+    private onStop: () => void,
+    existing?: vscode.WebviewPanel,
   ) {
     const dist = vscode.Uri.joinPath(extensionUri, 'dist');
     const media = vscode.Uri.joinPath(extensionUri, 'media');
-    this.panel = vscode.window.createWebviewPanel(
-      PANEL_VIEW_TYPE,
-      'Concurrency Swimlane',
-      { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
-      { enableScripts: true, localResourceRoots: [dist, media] },
-    );
+    const options = { enableScripts: true, localResourceRoots: [dist, media] };
+    this.panel =
+      existing ??
+      vscode.window.createWebviewPanel(
+        PANEL_VIEW_TYPE,
+        'Concurrency Swimlane',
+        { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
+        options,
+      );
     const webview = this.panel.webview;
+    if (existing) webview.options = options;
     webview.html = webviewHtml({
       cspSource: webview.cspSource,
       nonce: makeNonce(),
@@ -70,6 +79,11 @@ export class SwimlanePanel implements vscode.Disposable {
         if (!e.webviewPanel.visible) this.ready = false;
       }),
     );
+  }
+
+  /** Route the Stop button to another handler (a revived panel adopted by a run controller). */
+  setStopHandler(onStop: () => void): void {
+    this.onStop = onStop;
   }
 
   /** Show a new run: the webview is reset and gets the run's full model. */

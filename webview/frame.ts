@@ -1,0 +1,31 @@
+// Pure frame metrics: how long the run is so far and how wide the lane label column must be.
+import type { SwimlaneModel } from './layout';
+import { orderLanes } from './laneOrder';
+import { INDENT } from './renderLanes';
+
+/** Latest time anything in the model reaches (ns), at least 1 ms. */
+export function timeEnd(m: SwimlaneModel): number {
+  let end = m.header ? Math.max(m.header.duration, m.header.mainDone ?? 0) : 0;
+  for (const l of m.lanes) end = Math.max(end, l.begin ?? 0, l.end ?? 0);
+  for (const s of m.spans) end = Math.max(end, s.start, s.end ?? 0);
+  for (const k of m.marks) end = Math.max(end, k.t);
+  return Math.max(end, 1e6);
+}
+
+/**
+ * Width of the label column (px) for these lanes, estimated from text length and depth; a
+ * process whose threads are hidden (`collapsed`) gets `suffix` more characters ("+2 threads").
+ */
+export function labelColumn(
+  m: SwimlaneModel,
+  collapsed: ReadonlySet<string>,
+  suffix: number,
+): number {
+  let w = 0;
+  for (const { lane, depth } of orderLanes(m.lanes, collapsed)) {
+    let chars = collapsed.has(lane.id) ? suffix * 6.8 : 0;
+    for (const ch of `${lane.name} (${lane.pid})`) chars += ch.codePointAt(0)! > 0x2e80 ? 12 : 6.8;
+    w = Math.max(w, chars + depth * INDENT + 26);
+  }
+  return Math.round(Math.min(300, Math.max(110, w)));
+}
