@@ -100,7 +100,7 @@ def install(is_main, start_method=None):
 
     from ._stdio import TracedStream
     from . import _misc_patch, _proc_patch, _sync_patch
-    from . import _queue_patch
+    from . import _pool_patch, _queue_patch
 
     sys.stdout = TracedStream(emitter, sys.stdout, "out")
     sys.stderr = TracedStream(emitter, sys.stderr, "err")
@@ -112,6 +112,7 @@ def install(is_main, start_method=None):
     from . import _thread_patch
     _thread_patch.install(emitter, _state)
     _queue_patch.install(emitter)
+    _pool_patch.install(emitter)
     _proc_patch.install(emitter, _hello, _flush_stdio)
     if start_method:
         # Changes the default only: the program's own set_start_method() still works.
