@@ -22,6 +22,9 @@ export interface MarkLabel {
   anchor: 'start' | 'end';
 }
 
+/** Above this many spawn arrows, the ones shorter than 8 px are left out. */
+export const MAX_SPAWN_ARROWS = 24;
+
 /** Arrow paths for the visible part of the run; x maps ns to px within [left, right]. */
 export function layoutFlows(
   flows: readonly Flow[],
@@ -31,6 +34,11 @@ export function layoutFlows(
   right: number,
 ): FlowPath[] {
   const out: FlowPath[] = [];
+  // Many spawn arrows fanning out of one spot hide everything under them; when zoomed out that
+  // far only the ones that span a few pixels are drawn (the lane tree still shows who is whose).
+  let spawns = 0;
+  for (const f of flows) if (f.kind === 'spawn') spawns++;
+  const dense = spawns > MAX_SPAWN_ARROWS;
   for (const f of flows) {
     const a = l.rowOf(f.from.lane);
     const b = l.rowOf(f.to.lane);
@@ -38,6 +46,7 @@ export function layoutFlows(
     const x1 = x(f.from.t);
     const x2 = x(f.to.t);
     if ((x1 < left && x2 < left) || (x1 > right && x2 > right)) continue;
+    if (dense && f.kind === 'spawn' && Math.abs(x2 - x1) < 8) continue;
     const y1 = a.y + a.height / 2;
     const yc = b.y + b.height / 2;
     let d: string;

@@ -13,6 +13,8 @@ export interface Overview {
   el: Selection<HTMLDivElement, unknown, null, undefined>;
   canvas: HTMLCanvasElement;
   win: HTMLDivElement;
+  /** What the canvas shows now: redrawn only when the model or the geometry changes. */
+  drawn: { model: SwimlaneModel | null; key: string };
 }
 
 /** Build the strip into `parent`. */
@@ -24,7 +26,7 @@ export function createOverview(parent: Selection<HTMLElement, unknown, null, und
     .attr('class', 'sl-overview-window')
     .attr('data-testid', 'overview-window')
     .node()!;
-  return { el, canvas, win };
+  return { el, canvas, win, drawn: { model: null, key: '' } };
 }
 
 /** Colours read from the theme (CSS custom properties on the root). */
@@ -70,6 +72,10 @@ export function drawOverview(
   end: number,
   win: readonly [number, number] | null,
 ): void {
+  placeWindow(ov, left, right, end, win);
+  const key = `${width},${left},${right},${end},${l.rows.length},${l.rows.map((r) => r.id).join()}`;
+  if (ov.drawn.model === m && ov.drawn.key === key) return;
+  ov.drawn = { model: m, key };
   const dpr = window.devicePixelRatio || 1;
   const h = OVERVIEW_HEIGHT;
   if (ov.canvas.width !== Math.round(width * dpr)) ov.canvas.width = Math.round(width * dpr);
@@ -97,12 +103,19 @@ export function drawOverview(
     ctx.fillRect(x, 2 + i * rh, w, Math.max(1, rh - (rh > 3 ? 1 : 0)));
   }
   ctx.globalAlpha = 1;
-  const box = win ?? null;
-  ov.win.classList.toggle('hidden', box === null);
-  if (box) {
-    const x0 = left + box[0] * k;
-    const x1 = left + box[1] * k;
-    ov.win.style.left = `${x0}px`;
-    ov.win.style.width = `${Math.max(2, x1 - x0)}px`;
-  }
+}
+
+/** Place the box of the visible window (hidden when everything is visible). */
+function placeWindow(
+  ov: Overview,
+  left: number,
+  right: number,
+  end: number,
+  win: readonly [number, number] | null,
+): void {
+  ov.win.classList.toggle('hidden', win === null);
+  if (!win) return;
+  const k = (right - left) / Math.max(1, end);
+  ov.win.style.left = `${left + win[0] * k}px`;
+  ov.win.style.width = `${Math.max(2, (win[1] - win[0]) * k)}px`;
 }

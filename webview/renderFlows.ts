@@ -60,7 +60,10 @@ export function drawMarkLabels(layer: Sel<SVGGElement>, labels: MarkLabel[]): vo
       g.append('text');
       return g;
     })
-    .attr('class', (m) => `sl-mark-label sl-mark-label-${m.kind}`)
+    .attr(
+      'class',
+      (m) => `sl-mark-label sl-mark-label-${m.kind}${m.text === 'exit 0' ? ' sl-ok' : ''}`,
+    )
     .attr('data-kind', (m) => m.kind);
   groups
     .select('text')
