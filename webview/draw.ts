@@ -65,7 +65,12 @@ export function draw(view: View): void {
   const right = Math.max(left + 50, width - 28);
   const end = timeEnd(model);
   Object.assign(view, { labelWidth: left, right, end });
-  // A restored zoom window waits for the model it was chosen on.
+  // A restored zoom window waits for the model it was chosen on (also across the empty frame
+  // between a host's reset and its snapshot).
+  if (model.lanes.length === 0 && view.zoom.window) {
+    view.pendingWindow = view.zoom.window;
+    view.zoom.window = null;
+  }
   if (view.pendingWindow && model.lanes.length > 0) {
     view.zoom.window = view.pendingWindow;
     view.pendingWindow = null;
