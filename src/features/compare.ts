@@ -29,7 +29,7 @@ export class Comparer {
     await this.side.stop();
     await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
     await this.main.run(spec(first));
-    await vscode.commands.executeCommand('workbench.action.focusSecondEditorGroup');
+    await focusRightGroup();
     await this.side.run(spec(second));
   }
 
@@ -39,5 +39,19 @@ export class Comparer {
       vscode.l10n.t('Compare {0} with…', first.title[uiLang()]),
       COMPARE_WITH[first.id],
     );
+  }
+}
+
+/** Focus the second editor group, creating it when there is one group only; waits until the
+ *  extension host sees it active, so a panel opened in the active column lands there. */
+async function focusRightGroup(): Promise<void> {
+  const groups = vscode.window.tabGroups;
+  await vscode.commands.executeCommand(
+    groups.all.length < 2
+      ? 'workbench.action.newGroupRight'
+      : 'workbench.action.focusSecondEditorGroup',
+  );
+  for (let i = 0; i < 40 && groups.activeTabGroup.viewColumn === vscode.ViewColumn.One; i++) {
+    await new Promise((r) => setTimeout(r, 25));
   }
 }

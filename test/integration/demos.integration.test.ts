@@ -170,10 +170,18 @@ describe('Demo catalogue in VS Code', () => {
     const header = await swimlane.waitForRunEnd(30_000);
     assert.equal(header.state, 'finished');
     assert.ok((header.findings ?? []).some((f) => f.startsWith('Oversold by')));
-    const webviewGroups = vscode.window.tabGroups.all.filter((g) =>
-      g.tabs.some((t) => t.input instanceof vscode.TabInputWebview),
-    );
-    assert.ok(webviewGroups.length >= 2, `panels in ${webviewGroups.length} editor group(s)`);
+    // The second panel's tab reaches the extension host's tab model asynchronously: poll.
+    const groupsWithPanels = () =>
+      vscode.window.tabGroups.all.filter((g) =>
+        g.tabs.some((t) => t.input instanceof vscode.TabInputWebview),
+      ).length;
+    const deadline = Date.now() + 10_000;
+    while (groupsWithPanels() < 2 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    const layout = vscode.window.tabGroups.all
+      .map((g) => `${g.viewColumn}:[${g.tabs.map((t) => t.label).join('|')}]`)
+      .join(' ');
+    assert.ok(groupsWithPanels() >= 2, `panels side by side: ${layout}`);
     await vscode.commands.executeCommand('concurrencySwimlane.stop');
   });
 });
