@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SwimlaneApi } from '../../src/api';
+import { findDemo } from '../../src/demos/catalog';
 import type { Header } from '../../src/shared/webviewProtocol';
 
 const EXTENSION_ID = 'concurrency-swimlane.concurrency-swimlane';
@@ -158,6 +159,48 @@ describe('Demo catalogue in VS Code', () => {
     assert.equal(again.state, 'finished');
     assert.equal(again.title, first.title);
     assert.equal(again.processes, first.processes);
+  });
+
+  it('runs a demo from its tree item (the inline button)', async () => {
+    const entry = findDemo('daemonKilled');
+    assert.ok(entry);
+    await vscode.commands.executeCommand('concurrencySwimlane.runDemo', { kind: 'demo', entry });
+    const header = await swimlane.waitForRunEnd(30_000);
+    assert.equal(header.state, 'finished');
+    assert.equal(header.title, entry.title.en);
+  });
+
+  it('Run Demo with Parameters asks for each parameter and runs with the answers', async () => {
+    const window = vscode.window as { showInputBox: typeof vscode.window.showInputBox };
+    const original = window.showInputBox;
+    const answers = ['2', '0.05'];
+    const prompts: string[] = [];
+    const errors: (string | null | undefined)[] = [];
+    try {
+      window.showInputBox = async (options) => {
+        prompts.push(options?.prompt ?? '');
+        const answer = answers.shift();
+        const error = await options?.validateInput?.('abc');
+        errors.push(typeof error === 'object' && error !== null ? error.message : error);
+        return answer;
+      };
+      if (vscode.window.showInputBox !== window.showInputBox) return; // API object is frozen here
+      await vscode.commands.executeCommand(
+        'concurrencySwimlane.runDemoWithParameters',
+        'printWithLock',
+      );
+      const header = await swimlane.waitForRunEnd(30_000);
+      assert.equal(header.state, 'finished');
+      assert.equal(header.processes, 3, 'main and 2 workers');
+      assert.equal(prompts.length, 2);
+      assert.ok(prompts[0].includes('--workers'));
+      assert.deepEqual(errors, [
+        'Enter a whole number from 1 to 50',
+        'Enter a number from 0.01 to 10',
+      ]);
+    } finally {
+      window.showInputBox = original;
+    }
   });
 
   it('Compare runs two demos side by side in two panels', async () => {
