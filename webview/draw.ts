@@ -9,7 +9,10 @@ import { layout } from './layout';
 import { layoutFlows, layoutMarkLabels } from './layoutFlows';
 import { drawLegend } from './legend';
 import { drawOverview } from './overview';
+import { readPalette } from './palette';
 import { drawAxis } from './renderAxis';
+import { mergeSpans, DENSE_SPANS } from './dense';
+import { drawDenseCanvas } from './renderCanvas';
 import { drawLanes } from './renderLanes';
 import { drawSelection, outlineOf } from './renderSelection';
 import { spanKindText, translator } from './strings';
@@ -43,6 +46,8 @@ export function draw(view: View): void {
   view.raf = 0;
   const { model, options, state } = view;
   const tr = translator(options.strings);
+  // Before this frame touches the DOM, so the computed style is still clean.
+  const palette = readPalette(view.dense);
   const fkey = JSON.stringify(state.filter);
   if (view.shownKey.model !== model || view.shownKey.filter !== fkey) {
     view.shown = filterModel(model, state.filter);
@@ -93,6 +98,7 @@ export function draw(view: View): void {
   const found = describe(view, tr);
   const focusLock = found?.type === 'span' ? (found.item.lockId ?? null) : null;
   const mainDone = model.header?.mainDone ?? null;
+  const dense = l.spans.length > DENSE_SPANS;
   drawAxis(view.axis, x, width, left, mainDone, tr('mainDone'));
   drawLanes(
     view.lanes,
@@ -115,11 +121,24 @@ export function draw(view: View): void {
       },
       focusLock,
       spanAria: (s) => `${spanKindText(tr, s.kind)}: ${s.span.label}`,
+      dense,
     },
     width,
   );
+  drawDenseCanvas(
+    view.dense,
+    dense ? mergeSpans(l.spans, left, right) : null,
+    l.rows,
+    {
+      width,
+      height: Math.max(1, l.height),
+      left,
+      right,
+    },
+    palette,
+  );
   drawSelection(view.lanes.select('.sl-selection'), outlineOf(l, state.selected, left, right));
-  drawOverview(view.overview, shown, l, width, left, right, end, view.zoom.window);
+  drawOverview(view.overview, shown, l, width, left, right, end, view.zoom.window, palette);
   view.overview.el.attr('title', tr('overview'));
   updateInspector(view.inspector, view.inspectorOpen ? view.content : null, tr);
   // A vertical scrollbar that just appeared (or went) changes the width: draw again.

@@ -1,9 +1,8 @@
 // The overview strip: the whole run in miniature on a canvas (one thin row per lane, spans coloured
 // by kind and lock), with a box showing the visible window. Drag on it to choose what to show.
 import type { Selection } from 'd3';
-import type { SpanKind } from '../src/shared/webviewProtocol';
 import type { Layout, SwimlaneModel } from './layout';
-import { LOCK_COLOURS } from './renderLanes';
+import type { Palette } from './palette';
 
 /** Height of the strip in px. */
 export const OVERVIEW_HEIGHT = 30;
@@ -29,35 +28,6 @@ export function createOverview(parent: Selection<HTMLElement, unknown, null, und
   return { el, canvas, win, drawn: { model: null, key: '' } };
 }
 
-/** Colours read from the theme (CSS custom properties on the root). */
-function palette(el: Element): { kind: (k: SpanKind, lock: number | null) => string | null } {
-  const cs = getComputedStyle(el);
-  const v = (name: string, dflt: string): string => cs.getPropertyValue(name).trim() || dflt;
-  const locks = ['--sl-blue', '--sl-purple', '--sl-green', '--sl-orange', '--sl-yellow'].map((n) =>
-    v(n, '#3794ff'),
-  );
-  const fg = v('--sl-fg', '#cccccc');
-  const muted = v('--sl-muted', '#9d9d9d');
-  const queue = v('--sl-queue', '#29b8db');
-  return {
-    kind: (k, lock) => {
-      switch (k) {
-        case 'run':
-          return muted;
-        case 'task':
-          return fg;
-        case 'lockWait':
-        case 'lockHold':
-          return locks[(lock ?? 0) % LOCK_COLOURS];
-        case 'queueBlock':
-          return queue;
-        case 'sleep':
-          return null;
-      }
-    },
-  };
-}
-
 /**
  * Draw the whole run (`m`, lanes in `rows` order) into the strip; plot x range [left, right] maps
  * [0, end] ns; `win` is the visible window (null: everything, no box).
@@ -71,6 +41,7 @@ export function drawOverview(
   right: number,
   end: number,
   win: readonly [number, number] | null,
+  colour: Palette,
 ): void {
   placeWindow(ov, left, right, end, win);
   const key = `${width},${left},${right},${end},${l.rows.length},${l.rows.map((r) => r.id).join()}`;
@@ -90,14 +61,13 @@ export function drawOverview(
   const n = Math.max(1, l.rows.length);
   const rh = (h - 4) / n;
   const index = new Map(l.rows.map((r, i) => [r.id, i]));
-  const colours = palette(ov.el.node()!);
   const locks = new Map(l.locks.map((id, i) => [id, i]));
   for (const s of m.spans) {
     const i = index.get(s.lane) ?? index.get(s.lane.split('/')[0]);
-    const c = colours.kind(s.kind, s.lockId === undefined ? null : (locks.get(s.lockId) ?? 0));
-    if (i === undefined || c === null) continue;
+    if (i === undefined || s.kind === 'sleep') continue;
+    const [c, a] = colour(s.kind, s.lockId === undefined ? null : (locks.get(s.lockId) ?? 0));
     ctx.fillStyle = c;
-    ctx.globalAlpha = s.kind === 'lockWait' || s.kind === 'queueBlock' ? 0.45 : 0.9;
+    ctx.globalAlpha = Math.max(0.45, a);
     const x = left + s.start * k;
     const w = Math.max(1, ((s.end ?? end) - s.start) * k);
     ctx.fillRect(x, 2 + i * rh, w, Math.max(1, rh - (rh > 3 ? 1 : 0)));

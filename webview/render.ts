@@ -79,6 +79,11 @@ function createView(root: Html, initial: ViewState): View {
   const plot = main.append('div').attr('class', 'sl-plot').attr('data-testid', 'plot');
   const axis = plot.append('svg').attr('class', 'sl-axis').attr('data-testid', 'axis');
   const scroll = plot.append('div').attr('class', 'sl-scroll').attr('tabindex', 0);
+  const dense = scroll
+    .append('canvas')
+    .attr('class', 'sl-dense hidden')
+    .attr('data-testid', 'dense')
+    .attr('aria-hidden', 'true');
   const lanes = scroll.append('svg').attr('class', 'sl-lanes').attr('data-testid', 'lanes');
   const band = plot.append('div').attr('class', 'sl-brush hidden').attr('data-testid', 'brush');
   const empty = plot.append('div').attr('class', 'sl-empty').attr('data-testid', 'empty');
@@ -108,6 +113,7 @@ function createView(root: Html, initial: ViewState): View {
     axis,
     scroll,
     lanes,
+    dense: dense.node()!,
     band,
     empty,
     tip,

@@ -45,6 +45,8 @@ export interface LaneFrame {
   focusLock: string | null;
   /** Accessible name of a span. */
   spanAria: (s: SpanRect) => string;
+  /** Spans and lane bars are on the dense canvas: the SVG leaves them out. */
+  dense: boolean;
 }
 
 /** Add hatch patterns (one per lock colour), clip paths and layers to an empty lanes <svg>. */
@@ -162,10 +164,7 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
   svg
     .select('.sl-bars')
     .selectAll<SVGRectElement, LaneRow>('rect')
-    .data(
-      l.rows.filter((r) => r.bar !== null),
-      (r) => r.id,
-    )
+    .data(f.dense ? [] : l.rows.filter((r) => r.bar !== null), (r) => r.id)
     .join('rect')
     .attr('class', (r) => `sl-lanebar${r.lane.end === null ? ' sl-open' : ''}`)
     .attr('x', (r) => r.bar?.x ?? 0)
@@ -177,10 +176,7 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
     const rects = svg
       .select(`.sl-spans-${kind}`)
       .selectAll<SVGRectElement, SpanRect>('rect')
-      .data(
-        l.spans.filter((s) => s.kind === kind),
-        (s) => String(s.id),
-      )
+      .data(f.dense ? [] : l.spans.filter((s) => s.kind === kind), (s) => String(s.id))
       .join((enter) =>
         enter
           .append('rect')

@@ -43,6 +43,8 @@ export interface View {
   axis: Svg;
   scroll: Html<HTMLDivElement>;
   lanes: Svg;
+  /** Canvas under the lanes for dense span layers (hidden when the SVG draws the spans). */
+  dense: HTMLCanvasElement;
   band: Html<HTMLDivElement>;
   empty: Html<HTMLDivElement>;
   tip: Html<HTMLDivElement>;

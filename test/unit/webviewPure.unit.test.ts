@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { exportBytes } from '../../src/panel/exportBytes';
 import type { Flow, Lane, Mark, Span } from '../../src/shared/webviewProtocol';
+import { mergeSpans } from '../../webview/dense';
 import { filterModel } from '../../webview/filter';
 import { inspectorFields } from '../../webview/inspectorFields';
 import { layout, type SwimlaneModel } from '../../webview/layout';
@@ -183,4 +184,38 @@ test('exported files are checked before they are written', () => {
   assert.equal(exportBytes('svg', 'hello'), null);
   assert.deepEqual([...(exportBytes('png', 'data:image/png;base64,AAEC') ?? [])], [0, 1, 2]);
   assert.equal(exportBytes('png', 'data:text/html;base64,AAEC'), null);
+});
+
+test('dense spans merge per pixel column, ordered by kind and lock', () => {
+  const rect = (id: number, kind: Span['kind'], x: number, w: number, lock: number | null) => ({
+    id,
+    lane: '1',
+    kind,
+    x,
+    width: w,
+    y: 0,
+    height: 10,
+    open: false,
+    lock,
+    span: span(id, '1', kind, 0, 1),
+  });
+  const out = mergeSpans(
+    [
+      rect(0, 'lockHold', 100.2, 0.3, 0),
+      rect(1, 'lockHold', 100.6, 0.2, 0),
+      rect(2, 'lockHold', 101.1, 2, 0),
+      rect(3, 'lockHold', 110, 1, 1),
+      rect(4, 'lockWait', 90, 5, 0),
+    ],
+    80,
+    200,
+  );
+  assert.deepEqual(
+    out.map((r) => [r.kind, r.lock, r.x, r.width]),
+    [
+      ['lockWait', 0, 90, 5],
+      ['lockHold', 0, 100, 4],
+      ['lockHold', 1, 110, 1],
+    ],
+  );
 });
