@@ -97,6 +97,8 @@ export function draw(view: View): void {
   view.layout = l;
   const found = describe(view, tr);
   const focusLock = found?.type === 'span' ? (found.item.lockId ?? null) : null;
+  // Queue ids have no lock colour: a focused queue keeps only queue blocks bright on the canvas.
+  const focusIndex = focusLock === null ? -1 : l.locks.indexOf(focusLock);
   const mainDone = model.header?.mainDone ?? null;
   const dense = l.spans.length > DENSE_SPANS;
   drawAxis(view.axis, x, width, left, mainDone, tr('mainDone'));
@@ -136,6 +138,9 @@ export function draw(view: View): void {
       right,
     },
     palette,
+    focusLock === null
+      ? null
+      : (kind, lock) => (focusIndex >= 0 ? lock !== focusIndex : kind !== 'queueBlock'),
   );
   drawSelection(view.lanes.select('.sl-selection'), outlineOf(l, state.selected, left, right));
   drawOverview(view.overview, shown, l, width, left, right, end, view.zoom.window, palette);

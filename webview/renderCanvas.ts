@@ -14,6 +14,8 @@ export function drawDenseCanvas(
   rows: readonly LaneRow[],
   size: { width: number; height: number; left: number; right: number },
   colour: Palette,
+  /** When a lock or queue is focused: whether a (kind, lock) batch is unrelated and dims. */
+  dim: ((kind: DenseRect['kind'], lock: number | null) => boolean) | null = null,
 ): void {
   canvas.classList.toggle('hidden', rects === null);
   const ctx = canvas.getContext('2d');
@@ -47,7 +49,7 @@ export function drawDenseCanvas(
     const { kind, lock } = rects[i];
     const [c, a] = colour(kind, lock);
     ctx.fillStyle = c;
-    ctx.globalAlpha = a;
+    ctx.globalAlpha = dim?.(kind, lock) ? a * 0.25 : a;
     ctx.beginPath();
     for (; i < rects.length && rects[i].kind === kind && rects[i].lock === lock; i++) {
       const r = rects[i];

@@ -98,6 +98,16 @@ describe('dense traces', () => {
       await w.page.mouse.move(box.x + box.width * 0.5, box.y + 30);
       await w.settle();
       assert.match((await w.page.textContent('[data-testid="tooltip"]')) ?? '', /waits|holds|line/);
+      // Click on the canvas area: the span under the pointer is selected and inspected.
+      await w.page.mouse.click(box.x + box.width * 0.5, box.y + 30);
+      await w.settle();
+      assert.ok(await w.page.locator('[data-testid="inspector"]').isVisible());
+      assert.match(
+        (await w.page.textContent('[data-testid="inspector"] [data-field="field.text"] dd')) ?? '',
+        /waits|holds|line/,
+      );
+      await w.shot('dense-100k-selected');
+      await w.page.keyboard.press('Escape');
       // Zoom in until few spans are visible: the SVG draws them again.
       for (let i = 0; i < 6; i++) await w.page.click('[data-testid="zoom-in"]');
       await w.settle();
