@@ -1,30 +1,16 @@
 // Lane area drawing: row stripes, labels with tree guides, lifetime bars, spans, marks, grid.
 import type { ScaleLinear, Selection } from 'd3';
-import type { SpanKind } from '../src/shared/webviewProtocol';
 import type { LaneRow, Layout, SpanRect } from './layout';
 import { setAttrs } from './dom';
-import { createFlowMarkers, drawFlows, drawMarkLabels } from './renderFlows';
+import { INDENT, LOCK_COLOURS, SPAN_LAYERS } from './laneLayers';
+import { drawFlows, drawMarkLabels } from './renderFlows';
 import { drawMarks } from './renderMarks';
 import type { FlowPath, MarkLabel } from './layoutFlows';
 
+export { createLaneLayers, INDENT, LOCK_COLOURS } from './laneLayers';
+
 /** An SVG selection. */
 type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
-
-/** How many lock colours the stylesheet defines (lock-0 … lock-N-1). */
-export const LOCK_COLOURS = 5;
-
-/** Indentation per tree level of a lane label, in px. */
-export const INDENT = 12;
-
-/** Span kinds bottom to top: a sleep inside a held lock stays visible as an inset band. */
-const SPAN_LAYERS: readonly SpanKind[] = [
-  'run',
-  'task',
-  'queueBlock',
-  'lockWait',
-  'lockHold',
-  'sleep',
-];
 
 /** Geometry shared by the lane area: plot x range and the label column width. */
 export interface LaneFrame {
@@ -47,61 +33,6 @@ export interface LaneFrame {
   spanAria: (s: SpanRect) => string;
   /** Spans and lane bars are on the dense canvas: the SVG leaves them out. */
   dense: boolean;
-}
-
-/** Add hatch patterns (one per lock colour), clip paths and layers to an empty lanes <svg>. */
-export function createLaneLayers(svg: Svg): void {
-  const defs = svg.append('defs');
-  for (let i = 0; i < LOCK_COLOURS; i++) {
-    const p = defs
-      .append('pattern')
-      .attr('id', `sl-hatch-${i}`)
-      .attr('patternUnits', 'userSpaceOnUse')
-      .attr('width', 5)
-      .attr('height', 5)
-      .attr('patternTransform', 'rotate(45)');
-    p.append('rect').attr('class', `sl-hatch-bg lock-${i}`).attr('width', 5).attr('height', 5);
-    p.append('line')
-      .attr('class', `sl-hatch-line lock-${i}`)
-      .attr('x1', 1)
-      .attr('x2', 1)
-      .attr('y2', 5);
-  }
-  const dots = defs
-    .append('pattern')
-    .attr('id', 'sl-qhatch')
-    .attr('patternUnits', 'userSpaceOnUse')
-    .attr('width', 6)
-    .attr('height', 4);
-  dots.append('rect').attr('class', 'sl-qhatch-bg').attr('width', 6).attr('height', 4);
-  dots
-    .append('rect')
-    .attr('class', 'sl-qhatch-dot')
-    .attr('x', 1)
-    .attr('y', 1)
-    .attr('width', 3)
-    .attr('height', 2);
-  createFlowMarkers(defs);
-  defs.append('clipPath').attr('id', 'sl-clip-plot').append('rect');
-  defs.append('clipPath').attr('id', 'sl-clip-labels').append('rect');
-  svg.append('g').attr('class', 'sl-rows');
-  svg.append('g').attr('class', 'sl-grid').attr('clip-path', 'url(#sl-clip-plot)');
-  const plot = svg
-    .append('g')
-    .attr('class', 'sl-plot-layer')
-    .attr('clip-path', 'url(#sl-clip-plot)');
-  plot.append('g').attr('class', 'sl-bars');
-  for (const k of SPAN_LAYERS) plot.append('g').attr('class', `sl-spans sl-spans-${k}`);
-  plot.append('g').attr('class', 'sl-marks');
-  plot.append('g').attr('class', 'sl-mark-labels');
-  plot.append('line').attr('class', 'sl-maindone').attr('data-testid', 'main-done');
-  plot.append('g').attr('class', 'sl-flows');
-  plot.append('g').attr('class', 'sl-selection');
-  svg
-    .append('g')
-    .attr('class', 'sl-labels')
-    .attr('role', 'list')
-    .attr('clip-path', 'url(#sl-clip-labels)');
 }
 
 /** Class list of a span rectangle: kind, lock colour, open, related to the focused lock. */
