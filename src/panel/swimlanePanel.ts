@@ -111,10 +111,14 @@ export class SwimlanePanel implements vscode.Disposable {
         this.onStop();
         break;
       case 'openSource':
-        void vscode.window.showTextDocument(vscode.Uri.file(raw.file), {
-          selection: new vscode.Range(Math.max(0, raw.line - 1), 0, Math.max(0, raw.line - 1), 0),
-          viewColumn: vscode.ViewColumn.One,
-        });
+        vscode.window
+          .showTextDocument(vscode.Uri.file(raw.file), {
+            selection: new vscode.Range(Math.max(0, raw.line - 1), 0, Math.max(0, raw.line - 1), 0),
+            viewColumn: vscode.ViewColumn.One,
+          })
+          .then(undefined, (err: unknown) =>
+            console.warn(`swimlane: cannot open ${raw.file}:${raw.line}`, err),
+          );
         break;
       case 'export':
         void saveExport(raw.format, raw.data, this.panel.title);
