@@ -20,6 +20,7 @@
 //   inspector, goto-source, inspector-close, inspector-note   the details pane
 //   tooltip       hover tooltip <div> (class "hidden" when not shown)    brush   range band
 //   empty         "waiting for events" notice (class "hidden" once lanes exist)
+//   dense         canvas under the lanes: spans merged per pixel when > DENSE_SPANS are visible
 import { createHeader } from './header';
 import { createInspector } from './inspector';
 import { changed, draw, schedule } from './draw';
