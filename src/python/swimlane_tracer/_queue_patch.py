@@ -7,10 +7,12 @@ blocks: the tracer first tries the operation without blocking and only then bloc
 Ids: a queue gets "<pid>-<n>" at construction and keeps it in every process (inherited on
 fork, carried by __getstate__/__setstate__ otherwise); the label is the variable it was
 assigned to, else the class name. Each put makes an item id "<pid>-<n>". A multiprocessing
-queue carries it inside the pickle: the item is put as a _Tagged wrapper whose __reduce__
-rebuilds the original object in the receiver and notes the id there, so the receiver gets
-exactly what it would untraced. queue.Queue items never leave the process: their ids are
-kept aside, keyed by the object's id(), and the queue holds the original objects.
+queue carries it inside the pickle: the item is put as a tuple (_MARK, item id, item) and
+the get returns the item it unpickled from it, so the receiver gets exactly what it would
+untraced; pickling errors arise in the item, in C code, with the same traceback. (A reduce
+hook would cost a global lookup per item on both sides.) queue.Queue items never leave the
+process: their ids are kept aside, keyed by the object's id(), and the queue holds the
+original objects.
 
 Only queues created by the user's code are traced: those created by the standard library
 (Pool and ProcessPoolExecutor internals, managers) are not, and their internal locks, like
@@ -20,38 +22,29 @@ those of every queue, produce no lock events (see _sync_patch).
 import itertools
 import select
 import sys
-import threading
 import time
 
-from ._emit import q
+from ._emit import BATCH, RS, q
 from ._labels import _HERE, _is_user_file, assigned_name, src_json, user_frame
 from ._lazy import when_imported
 from ._sync_patch import _counter
 
 _now = time.monotonic_ns
+_PUT = (RS + '{"k":"queue.put","t":').encode()
+_GET = (RS + '{"k":"queue.get","t":').encode()
 _items = itertools.count(1)
-_tls = threading.local()
 _skip_files = set()
 _emitter = None
 
 
-class _Tagged:
-    """An item on its way through a multiprocessing queue, with its item id."""
-
-    __slots__ = ("obj", "iid")
-
-    def __init__(self, obj, iid):
-        self.obj = obj
-        self.iid = iid
-
-    def __reduce__(self):
-        return (_untag, (self.iid, self.obj))
+_MARK = "swl"
 
 
-def _untag(iid, obj):
-    """Unpickling a _Tagged item: note its id for the get in progress, return the item."""
-    _tls.iid = iid
-    return obj
+def _untag(res):
+    """(item id, item) from what a traced queue's get returned."""
+    if res.__class__ is tuple and len(res) == 3 and res[0] == _MARK:
+        return res[1], res[2]
+    return "?", res
 
 
 def new_item():
@@ -83,16 +76,32 @@ def register(obj, kind, qid=None, label=None):
     obj._swl = ',"id":%s,"kind":"%s","label":%s' % (q(qid), kind, q(label))
 
 
+def _record(prefix, t, suffix):
+    # The emitter's hot path (see Emitter.kick): a record formatted when it is written.
+    em = _emitter
+    if not em.enabled:
+        return
+    try:
+        who = em.tls.whob
+    except AttributeError:
+        em.who()
+        who = em.tls.whob
+    buf = em.buf
+    buf.append((prefix, t or _now(), who, suffix.encode("utf-8", "backslashreplace")))
+    if len(buf) >= BATCH or not em.armed:
+        em.kick()
+
+
 def emit_put(fields, iid, size, t=None):
     """queue.put, after the put (stamped `t`: before a put that did not block)."""
     size = "" if size is None else ',"size":%d' % size
-    _emitter.emit("queue.put", '%s,"item":"%s"%s' % (fields, iid, size), t)
+    _record(_PUT, t, '%s,"item":"%s"%s}\n' % (fields, iid, size))
 
 
 def emit_get(fields, iid, size, waited):
     """queue.get, after the get."""
     size = "" if size is None else ',"size":%d' % size
-    _emitter.emit("queue.get", '%s,"item":"%s"%s,"waited":%d' % (fields, iid, size, waited))
+    _record(_GET, None, '%s,"item":"%s"%s,"waited":%d}\n' % (fields, iid, size, waited))
 
 
 def emit_block(fields, op):
@@ -137,7 +146,7 @@ def _wrap_put(orig_put, Full):
         if fields is None:
             return orig_put(self, obj, block, timeout)
         iid = new_item()
-        tagged = _Tagged(obj, iid)
+        tagged = (_MARK, iid, obj)
         t = _now()  # a getter may see the item before this thread emits
         if block:
             try:
@@ -196,12 +205,11 @@ def _patch_mp(queues):
         fields = getattr(self, "_swl", None)
         if fields is None:
             return orig_get(self, block, timeout)
-        _tls.iid = "?"
         # Empty = nothing put and not yet got (the semaphore's count; Queue.empty() polls
         # the pipe, which costs more than the get and misses items still being fed).
         t0 = emit_block(fields, "get") if block and _empty(self) else None
-        obj = orig_get(self, block, timeout)
-        emit_get(fields, _tls.iid, _size(self), 0 if t0 is None else _now() - t0)
+        iid, obj = _untag(orig_get(self, block, timeout))
+        emit_get(fields, iid, _size(self), 0 if t0 is None else _now() - t0)
         return obj
 
     orig_sget, orig_sput = SimpleQueue.get, SimpleQueue.put
@@ -210,10 +218,9 @@ def _patch_mp(queues):
         fields = getattr(self, "_swl", None)
         if fields is None:
             return orig_sget(self)
-        _tls.iid = "?"
         t0 = emit_block(fields, "get") if not _readable(self._reader) else None
-        obj = orig_sget(self)
-        emit_get(fields, _tls.iid, None, 0 if t0 is None else _now() - t0)
+        iid, obj = _untag(orig_sget(self))
+        emit_get(fields, iid, None, 0 if t0 is None else _now() - t0)
         return obj
 
     def simple_put(self, obj):
@@ -222,7 +229,7 @@ def _patch_mp(queues):
             return orig_sput(self, obj)
         iid = new_item()
         t = _now()
-        orig_sput(self, _Tagged(obj, iid))
+        orig_sput(self, (_MARK, iid, obj))
         emit_put(fields, iid, None, t)
 
     for cls in (Queue, SimpleQueue):
@@ -237,13 +244,13 @@ def _patch_mp(queues):
 
 
 def _fix_feeder_error(self):
-    # A subclass's _on_queue_feeder_error(e, obj) hook sees the user's object, not _Tagged.
+    # A subclass's _on_queue_feeder_error(e, obj) hook sees the user's object, not the tuple.
     if getattr(self, "_swl", None) is None or not hasattr(self, "_on_queue_feeder_error"):
         return
     hook = self._on_queue_feeder_error
 
     def _on_queue_feeder_error(e, obj):
-        return hook(e, obj.obj if type(obj) is _Tagged else obj)
+        return hook(e, _untag(obj)[1])
 
     self._on_queue_feeder_error = _on_queue_feeder_error
 
