@@ -34,6 +34,8 @@ if __name__ == '__main__':
     args = parse_args()
     rng = random.Random(args.seed)
     jobs = [(x, rng.uniform(0.1, 0.5) * args.time_scale) for x in range(args.tasks)]
-    with Pool(args.processes) as pool:
-        results = pool.map(square, jobs)
+    pool = Pool(args.processes)
+    results = pool.map(square, jobs)
+    pool.close()  # no more tasks: the workers exit once the queue is drained
+    pool.join()
     print('results:', results)
