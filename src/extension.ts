@@ -5,10 +5,12 @@ import { register as registerDemoCommands } from './features/demoCommands';
 import { createDemoTree } from './features/demoTree';
 import { RunController } from './features/runController';
 import { RunStatus } from './features/runStatus';
+import { register as registerSwimlaneSerializer } from './panel/panelSerializer';
 
 let controllers: RunController[] = [];
 
-/** Wire the output channel, run controller, commands, demo view and status bar; return the test API. */
+/** Wire output channels, run controllers, commands, demo view, status bar and the panel
+ * serializer; return the test API. */
 export function activate(context: vscode.ExtensionContext): SwimlaneApi {
   const output = vscode.window.createOutputChannel('Concurrency Swimlane');
   const sideOutput = vscode.window.createOutputChannel('Concurrency Swimlane (compare)');
@@ -23,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): SwimlaneApi {
     registerDemoCommands(context, { runs, side }),
     createDemoTree(),
     new RunStatus(runs),
+    registerSwimlaneSerializer(context, { extensionUri: context.extensionUri }),
   );
   return runs.api();
 }

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { SwimlaneApi } from '../api';
 import { CONFIG_SECTION } from '../commandIds';
 import type { DemoSpec } from '../demos/demoSpec';
+import { takeRevivedPanel } from '../panel/panelSerializer';
 import { SwimlanePanel } from '../panel/swimlanePanel';
 import { locatePython, type PythonProblem } from '../runner/pythonLocator';
 import { RunSession } from '../session/runSession';
@@ -118,7 +119,10 @@ export class RunController implements vscode.Disposable {
 
   private ensurePanel(): SwimlanePanel {
     if (this.panel) return this.panel;
-    const panel = new SwimlanePanel(this.extensionUri, () => void this.stop());
+    // After a window reload, reuse the panel VS Code restored instead of opening a second one.
+    const revived = takeRevivedPanel();
+    revived?.setStopHandler(() => void this.stop());
+    const panel = revived ?? new SwimlanePanel(this.extensionUri, () => void this.stop());
     panel.onDidDispose(() => {
       this.panel = null;
       void this.stop(); // closing the panel ends the run's process tree
