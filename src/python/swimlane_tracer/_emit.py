@@ -14,6 +14,7 @@ paths (uncontended threading locks) append a record instead of a frame: a tuple
 
 import json
 import os
+import signal
 import threading
 import time
 import _thread
@@ -27,6 +28,14 @@ _quote = json.encoder.encode_basestring  # C accelerated; keeps non-ASCII as is
 _now = time.monotonic_ns
 _native_id = threading.get_native_id
 _real_sleep = time.sleep
+
+
+def _block_signals():
+    """Block all signals in this thread; returns the previous mask (None where unsupported)."""
+    try:
+        return signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
+    except (AttributeError, OSError, ValueError):
+        return None
 
 
 def q(text):
@@ -152,11 +161,19 @@ class Emitter:
         self.armed = True
         if not self.flusher:
             self.flusher = True
+            # Born with every signal blocked, so that the kernel never hands the program's
+            # signals (SIGTERM from terminate()) to it: Python runs handlers in the main
+            # thread only, and a main thread blocked in a C call (a SemLock wait) would
+            # otherwise never see them.
+            mask = _block_signals()
             try:
                 _thread.start_new_thread(self._flush_loop, ())
             except RuntimeError:  # interpreter shutting down
                 self.flusher = False
                 return
+            finally:
+                if mask is not None:
+                    signal.pthread_sigmask(signal.SIG_SETMASK, mask)
         if self.wake.locked():
             try:
                 self.wake.release()
