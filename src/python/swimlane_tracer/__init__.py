@@ -109,7 +109,8 @@ def install(is_main, start_method=None):
     _misc_patch.install_json(emitter)
     _misc_patch.install_exit(emitter, _flush_stdio)
     _sync_patch.install(emitter)
-    from . import _thread_patch
+    from . import _thread_patch, _threadsync_patch
+    _threadsync_patch.install(emitter)
     _thread_patch.install(emitter, _state)
     _queue_patch.install(emitter)
     _pool_patch.install(emitter)
