@@ -5,7 +5,8 @@ import { INDENT } from './renderLanes';
 
 /** Latest time anything in the model reaches (ns), at least 1 ms. */
 export function timeEnd(m: SwimlaneModel): number {
-  let end = m.header ? Math.max(m.header.duration, m.header.mainDone ?? 0) : 0;
+  const h = m.header;
+  let end = h ? Math.max(h.duration, h.mainDone ?? 0, h.axisEnd ?? 0) : 0;
   for (const l of m.lanes) end = Math.max(end, l.begin ?? 0, l.end ?? 0);
   for (const s of m.spans) end = Math.max(end, s.start, s.end ?? 0);
   for (const k of m.marks) end = Math.max(end, k.t);

@@ -150,6 +150,9 @@ export function asHeader(v: unknown): Header | null {
     error,
   };
   if (findings !== undefined) header.findings = findings as string[];
+  const { axisEnd } = v;
+  if (isNum(axisEnd)) header.axisEnd = axisEnd;
+  else if (axisEnd !== undefined) return null;
   return header;
 }
 

@@ -5,6 +5,7 @@ import { buildDemoSpec, findDemo, type DemoEntry, type ParamValue } from '../dem
 import { COMPARE_WITH } from '../demos/comparePairs';
 import { ParamMemory, pickDemo, uiLang } from './demoPicker';
 import type { RunController } from './runController';
+import { SharedAxis } from './sharedAxis';
 
 /** Runs two demos at once in two panels. */
 export class Comparer {
@@ -28,9 +29,10 @@ export class Comparer {
     const spec = (e: DemoEntry) => buildDemoSpec(e, { ...this.memory.get(e), ...values }, lang);
     await this.side.stop();
     await vscode.commands.executeCommand('workbench.action.focusFirstEditorGroup');
-    await this.main.run(spec(first));
+    const axis = new SharedAxis(); // both panels on one time axis
+    await this.main.run(spec(first), axis);
     await focusRightGroup();
-    await this.side.run(spec(second));
+    await this.side.run(spec(second), axis);
   }
 
   private pick(first: DemoEntry | undefined): Promise<DemoEntry | undefined> {

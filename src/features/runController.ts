@@ -11,6 +11,7 @@ import type { Header } from '../shared/webviewProtocol';
 import { stripAnsi } from '../core/text';
 import { uiLang } from './demoPicker';
 import { FindingsFeed } from './findingsFeed';
+import type { SharedAxis } from './sharedAxis';
 
 /** A run started or ended; `run` numbers runs so a late end is not taken for the current one. */
 export type RunChange =
@@ -20,6 +21,7 @@ export type RunChange =
 /** Runs demos one at a time and shows them in one swimlane panel. */
 export class RunController implements vscode.Disposable {
   private session: RunSession | null = null;
+  private leaveAxis: (() => void) | null = null;
   private findings: FindingsFeed | null = null;
   private panel: SwimlanePanel | null = null;
   private runs = 0;
@@ -35,8 +37,10 @@ export class RunController implements vscode.Disposable {
   ) {}
 
   /** Start `spec`, after stopping whatever runs now. Resolves once the program started. */
-  async run(spec: DemoSpec): Promise<void> {
+  async run(spec: DemoSpec, axis: SharedAxis | null = null): Promise<void> {
     await this.stop();
+    this.leaveAxis?.();
+    this.leaveAxis = null;
     const configured = vscode.workspace
       .getConfiguration(CONFIG_SECTION)
       .get<string>('pythonPath', '');
@@ -49,16 +53,35 @@ export class RunController implements vscode.Disposable {
       return;
     }
     const panel = this.ensurePanel();
+    // Compare…: when the other run makes the shared axis longer after this one ended, this
+    // panel gets a header-only delta so both keep one time axis.
+    const onGrow = (end: number): void => {
+      if (this.session !== session || session.active) return;
+      const header = { ...feed.header(session.model.getHeader()), axisEnd: end };
+      panel.postDelta({ lanes: [], spans: [], marks: [], header });
+    };
+    if (axis) this.leaveAxis = axis.join(onGrow);
     let findings: FindingsFeed | null = null;
     const session = new RunSession(spec, {
-      delta: (d) => panel.postDelta(findings ? findings.delta(d) : d),
+      delta: (d) => {
+        const out = findings ? findings.delta(d) : d;
+        if (axis) out.header.axisEnd = axis.grow(out.header.duration, onGrow);
+        panel.postDelta(out);
+      },
       output: (text, source, pid) => this.log(text, source, pid),
     });
     findings = new FindingsFeed(session.model, uiLang());
     const feed = findings;
     this.findings = feed;
     this.session = session;
-    panel.show({ title: spec.title, snapshot: () => feed.delta(session.model.snapshot()) });
+    panel.show({
+      title: spec.title,
+      snapshot: () => {
+        const snap = feed.delta(session.model.snapshot());
+        if (axis) snap.header.axisEnd = Math.max(axis.current, snap.header.duration);
+        return snap;
+      },
+    });
     this.output.clear();
     this.output.appendLine(`▶ ${spec.title} — Python ${python.version} (${python.path})`);
     void vscode.window.withProgress(

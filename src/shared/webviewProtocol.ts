@@ -98,6 +98,8 @@ export interface Header {
   error: string | null;
   /** What the run shows, in plain words ("oversold by 3: lost update on db.txt"). */
   findings?: string[];
+  /** End of a time axis shared with another run (Compare…), in ns; the view spans at least this. */
+  axisEnd?: number;
 }
 
 /** Model changes since the previous delta: upserts keyed by id. */
