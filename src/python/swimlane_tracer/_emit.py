@@ -22,7 +22,7 @@ import _thread
 RS = "\x1e"
 PIPE_BUF = 4096
 FLUSH_AFTER_S = 0.02
-BATCH = 64  # buffered items that make the appending thread write them
+BATCH = 256  # buffered items that make the appending thread write them
 _RSB = RS.encode()
 _quote = json.encoder.encode_basestring  # C accelerated; keeps non-ASCII as is
 _now = time.monotonic_ns

@@ -29,7 +29,7 @@ _em = None  # the Emitter (install)
 _buf = []  # its buffer (install): hot paths append records (prefix, t, who, suffix) to it
 _append = _buf.append
 _tls = None  # its per-thread cache of `who` bytes
-_BATCH = 64
+_BATCH = 256
 
 
 def _first(prefix, t, suffix):
