@@ -18,6 +18,10 @@ _PKG_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BOOT = "import sys; sys.path.insert(0, %r); import swimlane_tracer._boot; " % _PKG_PARENT
 
 
+_POOL_WORKER_MODULES = ("multiprocessing.pool", "concurrent.futures.process",
+                        "swimlane_tracer._pool_patch")
+
+
 def _target_name(proc):
     target = getattr(proc, "_target", None)
     if target is None:
@@ -88,7 +92,13 @@ def install(emitter, hello, flush_stdio):
         hello(False)
         emitter.emit("proc.begin", ',"name":%s,"daemon":%s,"ppid":%d' % (
             q(self.name), "true" if self.daemon else "false", os.getppid()))
-        install_sigterm(emitter, flush_stdio)
+        # Pool workers keep the default SIGTERM: Pool.terminate() (also `with Pool():`) sends it
+        # while they wait in C for work, where a Python-level handler may never run (a signal
+        # just before the wait is taken but not acted on). They flush before each wait, so an
+        # idle worker has nothing buffered, and the parent records the kill (proc.kill).
+        target = getattr(self, "_target", None)
+        if getattr(target, "__module__", None) not in _POOL_WORKER_MODULES:
+            install_sigterm(emitter, flush_stdio)
         _watch_run(emitter, self)
         code = None
         try:
