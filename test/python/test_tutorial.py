@@ -138,9 +138,13 @@ class TutorialTest(unittest.TestCase):
         self.assertEqual(printed | crashed, {e["pid"] for e in trace.kind("proc.begin")})
         sold = trace.texts().count("购票成功")
         self.assertGreater(sold, 1, "without a lock, more tickets are sold than exist")
-        reads = trace.kind("io.read")
-        self.assertTrue(any('"count": 1' in e["preview"] for e in reads[100:]),
-                        "stale reads: get() saw count 1 after others had bought")
+        # The lost update: every buyer read count 1 and wrote count 0, none saw another's write.
+        writes = trace.kind("io.write")
+        self.assertEqual(len(writes), sold)
+        for w in writes:
+            self.assertIn('"count": 0', w["preview"])
+            reads = [r["preview"] for r in trace.kind("io.read", w["pid"])]
+            self.assertEqual(reads[-1], '{"count": 1}', "the buyer's get() read a stale count")
         self.assertEqual(len(trace.kind("proc.begin")), 100)
 
     def test_queue_endless_streams_until_stopped(self):
