@@ -121,4 +121,31 @@ const ticketDemoWall = {
   },
 };
 
-export default [eventCost, mpLockLoop, ticketDemoWall];
+/** Tight threading.Lock acquire+release loop: traced threading.Lock vs the plain C lock, in one
+ *  traced process (test/fixtures/programs/threads_lock_loop.py), interleaved rounds, median. */
+const threadingLockLoop = {
+  id: 'tracer.threading-lock-loop',
+  target: 15,
+  unit: 'ratio',
+  async run({ quick }) {
+    const n = quick ? 20000 : 200000;
+    const rounds = quick ? 3 : 7;
+    return withTempDir(async (dir) => {
+      const out = join(dir, 'result.json');
+      const prog = join(root, 'test/fixtures/programs/threads_lock_loop.py');
+      await runOk(python, traced([prog, String(n), String(rounds), out]), {
+        env: tracerEnv,
+        timeoutMs: 300000,
+      });
+      const r = JSON.parse(readFileSync(out, 'utf8'));
+      return {
+        measured: r.loop.ratio,
+        note:
+          `acquire()/release(): ${fmt(r.loop.traced_ns)} vs ${fmt(r.loop.untraced_ns)} ns; ` +
+          `with lock: ${fmt(r.with_loop.ratio, 2)}x (${n} iterations x ${rounds} rounds)`,
+      };
+    });
+  },
+};
+
+export default [eventCost, mpLockLoop, threadingLockLoop, ticketDemoWall];
