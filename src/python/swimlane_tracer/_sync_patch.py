@@ -13,10 +13,13 @@ import os
 import sys
 import time
 
-from ._emit import q
+from ._emit import BATCH as _BATCH
+from ._emit import RS, q
 from ._labels import _is_user_file, assigned_name, src_json, user_frame
 
 _now = time.monotonic_ns
+_ACQ = (RS + '{"k":"lock.acquired","t":').encode()
+_REL = (RS + '{"k":"lock.release","t":').encode()
 _counter = itertools.count(1)
 _MP_FILES = set()
 
@@ -30,28 +33,42 @@ def _traced_methods(emitter, lock):
     raw_acquire = lock._semlock.acquire
     raw_release = lock._semlock.release
     emit = emitter.emit
+    fields = _fields(lock)  # id, kind and label never change: format them once
+    fa = (fields + ',"waited":0}\n').encode()
+    fr = (fields + "}\n").encode()
+    buf, tls = emitter.buf, emitter.tls
+    append = buf.append
+
+    def record(prefix, t, suffix):
+        # The hot path: a record (prefix, t, who, suffix) the emitter formats when it writes.
+        try:
+            append((prefix, t, tls.whob, suffix))
+        except AttributeError:  # this thread's first event: its pid/tid bytes are not cached
+            emitter.who()
+            append((prefix, t, tls.whob, suffix))
+        if len(buf) >= _BATCH or not emitter.armed:
+            emitter.kick()
 
     def acquire(block=True, timeout=None):
         if raw_acquire(False):
-            emit("lock.acquired", _fields(lock) + ',"waited":0')
+            record(_ACQ, _now(), fa)
             return True
         frame = user_frame(2)
         if not block:
-            emit("lock.fail", _fields(lock) + ',"waited":0' + src_json(frame))
+            emit("lock.fail", fields + ',"waited":0' + src_json(frame))
             return False
         t0 = _now()
-        emit("lock.wait", _fields(lock) + src_json(frame), t0)
+        emit("lock.wait", fields + src_json(frame), t0)
         emitter.flush()
         ok = raw_acquire(block, timeout)
         t1 = _now()
-        kind = "lock.acquired" if ok else "lock.fail"
-        emit(kind, _fields(lock) + ',"waited":%d' % (t1 - t0), t1)
+        emit("lock.acquired" if ok else "lock.fail", fields + ',"waited":%d' % (t1 - t0), t1)
         return ok
 
     def release():
         t = _now()  # stamped before the release, so the next holder starts after it
         raw_release()
-        emit("lock.release", _fields(lock), t)
+        record(_REL, t, fr)
 
     return acquire, release
 
