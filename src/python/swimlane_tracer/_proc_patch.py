@@ -10,8 +10,10 @@ swimlane_tracer._boot, so the user's program needs no change.
 import os
 import signal
 import sys
+import threading
+import _thread
 
-from ._emit import q
+from ._emit import _block_signals, _real_sleep, q
 from ._exc import emit_exc
 
 _PKG_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -68,7 +70,52 @@ def install_sigterm(emitter, flush_stdio):
     try:
         signal.signal(signal.SIGTERM, on_sigterm)
     except ValueError:  # not the main thread
+        return
+    _watch_sigterm(on_sigterm)
+
+
+def _watch_sigterm(handler):
+    """Make sure a SIGTERM reaches the handler. Python runs handlers in the main thread
+    between bytecodes; a SIGTERM that lands just before the main thread blocks in C (a
+    semaphore or queue wait) is noted but never acted on, and the process would wait
+    forever. The signal's number also goes to a wakeup pipe; a watcher thread (all signals
+    blocked) that reads SIGTERM there and still sees the process alive 50 ms later re-sends
+    it to the main thread, which interrupts the wait so the handler runs. A program that
+    sets its own wakeup fd (asyncio) or SIGTERM handler turns the watcher off."""
+    try:
+        r, w = os.pipe()
+        os.set_blocking(w, False)
+        signal.set_wakeup_fd(w, warn_on_full_buffer=False)
+    except (ValueError, OSError, AttributeError):
+        return
+    main = threading.get_ident()
+
+    def watch():
+        while True:
+            try:
+                data = os.read(r, 64)
+            except OSError:
+                return
+            if not data:
+                return
+            if signal.SIGTERM not in data:
+                continue
+            _real_sleep(0.05)
+            if signal.getsignal(signal.SIGTERM) is not handler:
+                return  # the program took SIGTERM over, or the handler already ran
+            try:
+                signal.pthread_kill(main, signal.SIGTERM)
+            except (OSError, ValueError):
+                return
+
+    mask = _block_signals()  # the watcher thread is born with every signal blocked
+    try:
+        _thread.start_new_thread(watch, ())
+    except RuntimeError:
         pass
+    finally:
+        if mask is not None:
+            signal.pthread_sigmask(signal.SIG_SETMASK, mask)
 
 
 def install(emitter, hello, flush_stdio):
