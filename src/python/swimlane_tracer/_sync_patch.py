@@ -39,19 +39,16 @@ def _traced_methods(emitter, lock):
     buf, tls = emitter.buf, emitter.tls
     append = buf.append
 
-    def record(prefix, t, suffix):
-        # The hot path: a record (prefix, t, who, suffix) the emitter formats when it writes.
-        try:
-            append((prefix, t, tls.whob, suffix))
-        except AttributeError:  # this thread's first event: its pid/tid bytes are not cached
-            emitter.who()
-            append((prefix, t, tls.whob, suffix))
-        if len(buf) >= _BATCH or not emitter.armed:
-            emitter.kick()
-
     def acquire(block=True, timeout=None):
-        if raw_acquire(False):
-            record(_ACQ, _now(), fa)
+        if raw_acquire(False):  # record() inlined: this is the tight-loop path
+            t = _now()
+            try:
+                append((_ACQ, t, tls.whob, fa))
+            except AttributeError:
+                emitter.who()
+                append((_ACQ, t, tls.whob, fa))
+            if not emitter.armed:  # (the release that follows writes a full buffer)
+                emitter.kick()
             return True
         frame = user_frame(2)
         if not block:
@@ -68,7 +65,13 @@ def _traced_methods(emitter, lock):
     def release():
         t = _now()  # stamped before the release, so the next holder starts after it
         raw_release()
-        record(_REL, t, fr)
+        try:
+            append((_REL, t, tls.whob, fr))
+        except AttributeError:
+            emitter.who()
+            append((_REL, t, tls.whob, fr))
+        if len(buf) >= _BATCH or not emitter.armed:
+            emitter.kick()
 
     return acquire, release
 
