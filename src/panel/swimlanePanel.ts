@@ -61,6 +61,7 @@ export class SwimlanePanel implements vscode.Disposable {
         { viewColumn: vscode.ViewColumn.Active, preserveFocus: false },
         options,
       );
+    this.panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
     const webview = this.panel.webview;
     if (existing) webview.options = options;
     webview.html = webviewHtml({
