@@ -1,6 +1,5 @@
 // Storage behind the trace model: lanes, spans, marks, header, and what changed since the last
 // delta. Pure. TraceModel (traceModel.ts) decides what events mean; this keeps the books.
-import { computeFindings } from './findings';
 import type {
   Flow,
   FlowEnd,
@@ -53,11 +52,10 @@ export class ModelStore {
     return this.flows;
   }
 
-  /** Current header (a copy), with its findings. */
+  /** Current header (a copy). Findings are added by the host's FindingsFeed, which reads the
+   *  whole model at most every 250 ms, not here on every delta. */
   getHeader(): Header {
-    const header = { ...this.header, processes: this.processCount(), duration: this.last };
-    header.findings = computeFindings({ header, lanes: [...this.lanes.values()] });
-    return header;
+    return { ...this.header, processes: this.processCount(), duration: this.last };
   }
 
   /** Everything changed since the previous call (all of it on the first call). */
