@@ -18,6 +18,7 @@ from ._labels import src_json, user_frame
 
 __version__ = "0.1.0"
 PROTOCOL_VERSION = 1
+PROTOCOL_MINOR = 1  # 1.1: lock.burst, queue.timeout (docs/protocol.md)
 
 
 class _State:
@@ -62,9 +63,9 @@ def _start_method():
 def _hello(is_main):
     emitter = _state.emitter
     argv = [clip(a, 200) for a in sys.argv[:20]]
-    emitter.emit("hello", ',"v":%d,"py":%s,"tracer":%s,"method":%s,"argv":[%s],"wall":%r,'
+    emitter.emit("hello", ',"v":%d,"minor":%d,"py":%s,"tracer":%s,"method":%s,"argv":[%s],"wall":%r,'
                  '"ppid":%d,"main":%s' % (
-                     PROTOCOL_VERSION, q(sys.version.split()[0]), q(__version__),
+                     PROTOCOL_VERSION, PROTOCOL_MINOR, q(sys.version.split()[0]), q(__version__),
                      q(_start_method()), ",".join(q(a) for a in argv), time.time(),
                      os.getppid(), "true" if is_main else "false"))
 
