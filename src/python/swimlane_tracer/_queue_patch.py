@@ -2,7 +2,8 @@
 
 Events (docs/protocol.md): `queue.put` after a put, `queue.get` after a get (with the item
 id its put gave and how long it blocked), `queue.block` (flushed) before a put/get that
-blocks: the tracer first tries the operation without blocking and only then blocks.
+blocks: the tracer first tries the operation without blocking and only then blocks;
+`queue.timeout` when a blocked put/get then times out (Full / Empty), ending the block.
 
 Ids: a queue gets "<pid>-<n>" at construction and keeps it in every process (inherited on
 fork, carried by __getstate__/__setstate__ otherwise); the label is the variable it was
@@ -112,6 +113,13 @@ def emit_block(fields, op):
     return t
 
 
+def emit_timeout(fields, op, t0):
+    """queue.timeout: a put/get that blocked (queue.block at `t0`) raised Full/Empty."""
+    t = _now()
+    _emitter.emit("queue.timeout", '%s,"op":"%s","waited":%d%s' % (
+        fields, op, t - t0, src_json(user_frame(3))), t)
+
+
 def _mp_kind(obj, queues):
     if isinstance(obj, queues.JoinableQueue):
         return "JoinableQueue"
@@ -152,8 +160,12 @@ def _wrap_put(orig_put, Full):
             try:
                 orig_put(self, tagged, False)
             except Full:
-                emit_block(fields, "put")
-                orig_put(self, tagged, True, timeout)
+                t0 = emit_block(fields, "put")
+                try:
+                    orig_put(self, tagged, True, timeout)
+                except Full:
+                    emit_timeout(fields, "put", t0)
+                    raise
                 t = None
         else:
             orig_put(self, tagged, False)
@@ -165,7 +177,7 @@ def _wrap_put(orig_put, Full):
 
 def _patch_mp(queues):
     """Patch multiprocessing.queues (run when it is first imported)."""
-    from queue import Full
+    from queue import Empty, Full
 
     _skip_files.add(queues.__file__)
     _skip_files.add(sys.modules["multiprocessing.context"].__file__)
@@ -208,7 +220,13 @@ def _patch_mp(queues):
         # Empty = nothing put and not yet got (the semaphore's count; Queue.empty() polls
         # the pipe, which costs more than the get and misses items still being fed).
         t0 = emit_block(fields, "get") if block and _empty(self) else None
-        iid, obj = _untag(orig_get(self, block, timeout))
+        try:
+            res = orig_get(self, block, timeout)
+        except Empty:
+            if t0 is not None:
+                emit_timeout(fields, "get", t0)
+            raise
+        iid, obj = _untag(res)
         emit_get(fields, iid, _size(self), 0 if t0 is None else _now() - t0)
         return obj
 

@@ -64,8 +64,12 @@ def _traced_put(orig_put, Full, can_block, size):
                 try:
                     orig_put(self, item, False)
                 except Full:
-                    qp.emit_block(fields, "put")
-                    orig_put(self, item, True, timeout)
+                    t0 = qp.emit_block(fields, "put")
+                    try:
+                        orig_put(self, item, True, timeout)
+                    except Full:
+                        qp.emit_timeout(fields, "put", t0)
+                        raise
                     t = None
             else:
                 orig_put(self, item, block, timeout)
@@ -91,7 +95,11 @@ def _traced_get(orig_get, Empty, lifo, size):
                 item = orig_get(self, False)
             except Empty:
                 t0 = qp.emit_block(fields, "get")
-                item = orig_get(self, True, timeout)
+                try:
+                    item = orig_get(self, True, timeout)
+                except Empty:
+                    qp.emit_timeout(fields, "get", t0)
+                    raise
                 waited = _now() - t0
         else:
             item = orig_get(self, block, timeout)
