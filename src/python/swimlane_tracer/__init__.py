@@ -108,8 +108,9 @@ def install(is_main, start_method=None):
     _state.stdio = (sys.stdout, sys.stderr)
     _misc_patch.install_sleep(emitter)
     _misc_patch.install_json(emitter)
-    from . import _io_patch
+    from . import _exc, _io_patch
     _io_patch.install(emitter)
+    _exc.install_traceback()
     _misc_patch.install_exit(emitter, _flush_stdio)
     _sync_patch.install(emitter)
     from . import _thread_patch, _threadsync_patch

@@ -159,7 +159,10 @@ def _wrap_put(orig_put, Full):
         if block:
             try:
                 orig_put(self, tagged, False)
+                full = False
             except Full:
+                full = True
+            if full:  # blocks outside the handler: a timeout's Full chains to nothing
                 t0 = emit_block(fields, "put")
                 try:
                     orig_put(self, tagged, True, timeout)

@@ -63,7 +63,10 @@ def _traced_put(orig_put, Full, can_block, size):
             if block and can_block(self) and (timeout is None or timeout >= 0):
                 try:
                     orig_put(self, item, False)
+                    full = False
                 except Full:
+                    full = True
+                if full:  # blocks outside the handler: a timeout's Full chains to nothing
                     t0 = qp.emit_block(fields, "put")
                     try:
                         orig_put(self, item, True, timeout)
@@ -93,7 +96,10 @@ def _traced_get(orig_get, Empty, lifo, size):
         if block and (timeout is None or timeout >= 0):
             try:
                 item = orig_get(self, False)
+                empty = False
             except Empty:
+                empty = True
+            if empty:  # blocks outside the handler: a timeout's Empty chains to nothing
                 t0 = qp.emit_block(fields, "get")
                 try:
                     item = orig_get(self, True, timeout)
