@@ -25,14 +25,14 @@ import select
 import sys
 import time
 
-from ._emit import BATCH, RS, q
-from ._labels import _HERE, _is_user_file, assigned_name, src_json, user_frame
+from . import _qevents
+from ._emit import q
+from ._labels import _HERE, _is_user_file, assigned_name
 from ._lazy import when_imported
+from ._qevents import emit_block, emit_get, emit_put, emit_timeout  # noqa: F401 (qp.emit_*)
 from ._sync_patch import _counter
 
 _now = time.monotonic_ns
-_PUT = (RS + '{"k":"queue.put","t":').encode()
-_GET = (RS + '{"k":"queue.get","t":').encode()
 _items = itertools.count(1)
 _skip_files = set()
 _emitter = None
@@ -75,49 +75,6 @@ def register(obj, kind, qid=None, label=None):
         label = assigned_name(f) or type(obj).__name__
     obj._swl_key = (qid, label)
     obj._swl = ',"id":%s,"kind":"%s","label":%s' % (q(qid), kind, q(label))
-
-
-def _record(prefix, t, suffix):
-    # The emitter's hot path (see Emitter.kick): a record formatted when it is written.
-    em = _emitter
-    if not em.enabled:
-        return
-    try:
-        who = em.tls.whob
-    except AttributeError:
-        em.who()
-        who = em.tls.whob
-    buf = em.buf
-    buf.append((prefix, t or _now(), who, suffix.encode("utf-8", "backslashreplace")))
-    if len(buf) >= BATCH or not em.armed:
-        em.kick()
-
-
-def emit_put(fields, iid, size, t=None):
-    """queue.put, after the put (stamped `t`: before a put that did not block)."""
-    size = "" if size is None else ',"size":%d' % size
-    _record(_PUT, t, '%s,"item":"%s"%s}\n' % (fields, iid, size))
-
-
-def emit_get(fields, iid, size, waited):
-    """queue.get, after the get."""
-    size = "" if size is None else ',"size":%d' % size
-    _record(_GET, None, '%s,"item":"%s"%s,"waited":%d}\n' % (fields, iid, size, waited))
-
-
-def emit_block(fields, op):
-    """queue.block before a blocking put/get, flushed; returns its time."""
-    t = _now()
-    _emitter.emit("queue.block", '%s,"op":"%s"%s' % (fields, op, src_json(user_frame(3))), t)
-    _emitter.flush()
-    return t
-
-
-def emit_timeout(fields, op, t0):
-    """queue.timeout: a put/get that blocked (queue.block at `t0`) raised Full/Empty."""
-    t = _now()
-    _emitter.emit("queue.timeout", '%s,"op":"%s","waited":%d%s' % (
-        fields, op, t - t0, src_json(user_frame(3))), t)
 
 
 def _mp_kind(obj, queues):
@@ -282,5 +239,6 @@ def install(emitter):
     from ._stdqueue_patch import patch_queue_module
 
     _emitter = emitter
+    _qevents.install(emitter)
     when_imported("multiprocessing.queues", _patch_mp)
     when_imported("queue", patch_queue_module)
