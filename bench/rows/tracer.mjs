@@ -73,7 +73,7 @@ const mpLockLoop = {
       return {
         measured: ratio,
         note:
-          `${fmt(t)} vs ${fmt(u)} ns/iteration (2 events each), ${n} iterations x ${rounds} ` +
+          `${fmt(t)} vs ${fmt(u)} ns/iteration (uncontended holds: lock.burst), ${n} iterations x ${rounds} ` +
           `loops per process, ${pairs} interleaved process pairs; ${fmt(mb, 1)} MB of trace drained`,
       };
     });

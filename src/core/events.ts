@@ -1,7 +1,10 @@
-// Tracer → host protocol, version 1 (docs/protocol.md). Pure: imports neither vscode nor child_process.
+// Tracer → host protocol, version 1.1 (docs/protocol.md). Pure: imports neither vscode nor child_process.
 
-/** Protocol version this host understands; `hello.v` carries the tracer's. */
+/** Protocol (major) version this host understands; `hello.v` carries the tracer's. */
 export const PROTOCOL_VERSION = 1;
+
+/** Minor version of the protocol this host understands (kinds added within major 1). */
+export const PROTOCOL_MINOR = 1;
 
 /** Fields every event carries: kind, monotonic time (ns), process and native thread id. */
 export interface EventBase {
@@ -55,6 +58,8 @@ export type TraceEvent =
       wall: number;
       ppid: number;
       main: boolean;
+      /** Protocol minor version (absent before 1.1). */
+      minor?: number;
     })
   | (EventBase & {
       k: 'proc.spawn';
@@ -82,12 +87,17 @@ export type TraceEvent =
   | (EventBase &
       QueueFields & { k: 'queue.get'; item: string; size?: number | null; waited: number })
   | (EventBase & QueueFields & { k: 'queue.block'; op: 'put' | 'get' })
+  /** 1.1: a put/get that blocked and then timed out (queue.Full / queue.Empty). */
+  | (EventBase & QueueFields & { k: 'queue.timeout'; op: 'put' | 'get'; waited: number })
   | (EventBase & { k: 'task.begin'; task: string; func: string })
   | (EventBase & { k: 'task.end'; task: string; ok: boolean })
   | (EventBase & LockFields & { k: 'lock.wait' })
   | (EventBase & LockFields & { k: 'lock.acquired'; waited: number })
   | (EventBase & LockFields & { k: 'lock.release' })
   | (EventBase & LockFields & { k: 'lock.fail'; waited: number })
+  /** 1.1: `count` back-to-back short uncontended holds of one lock by one thread, from `t`
+   *  (first acquire) to `last` (last release), `held` ns held in all. */
+  | (EventBase & LockFields & { k: 'lock.burst'; count: number; last: number; held: number })
   | (EventBase & { k: 'sleep'; secs: number })
   | (EventBase & { k: 'sleep.end' })
   | (EventBase & { k: 'out'; stream: 'out' | 'err'; text: string })

@@ -159,6 +159,15 @@ export class TraceModel extends ModelStore {
         this.closeSpan(`${key}:w:${e.id}`, t);
         this.addMark(this.at(e), 'mark', t, `gave up waiting for ${e.label}`);
         break;
+      case 'lock.burst': {
+        // One closed hold span for the whole run of short holds, labelled with the count.
+        const end = e.last - (this.t0 ?? e.t);
+        if (end > this.last) this.last = end;
+        const label = `holds ${e.label} ×${e.count} (${Number((e.held / 1e6).toFixed(3))} ms held)`;
+        this.openSpan(`${key}:b:${e.id}`, this.at(e), 'lockHold', t, label, e.id);
+        this.closeSpan(`${key}:b:${e.id}`, end);
+        break;
+      }
       case 'sync.signal':
         this.addMark(this.at(e), 'mark', t, `${e.label}.${e.op}()`);
         break;
@@ -171,6 +180,10 @@ export class TraceModel extends ModelStore {
           `blocked: ${e.label} ${e.op === 'put' ? 'full' : 'empty'}`,
           e.id,
         );
+        break;
+      case 'queue.timeout':
+        this.closeSpan(`${key}:q:${e.id}`, t);
+        this.addMark(this.at(e), 'mark', t, `gave up waiting for ${e.label}.${e.op}()`);
         break;
       case 'queue.put':
       case 'queue.get':

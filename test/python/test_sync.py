@@ -239,14 +239,21 @@ class FastPathTest(unittest.TestCase):
         trace = run_traced([prog("threads_lock_loop.py"), str(n), str(rounds)])
         self.assertEqual(trace.code, 0, trace.stderr)
         pairs = 2 * (n // 10 + rounds * n)
-        self.assertEqual(len(trace.kind("lock.acquired")), pairs)
-        self.assertEqual(len(trace.kind("lock.release")), pairs)
+        bursts = trace.kind("lock.burst")
+        singles = len(trace.kind("lock.acquired"))
+        self.assertEqual(len(trace.kind("lock.release")), singles)
+        self.assertEqual(singles + sum(e["count"] for e in bursts), pairs, "every hold counted")
+        self.assertGreater(sum(e["count"] for e in bursts), pairs // 2, "mostly bursts")
         last = 0
         for e in trace.events:
             if e["k"].startswith("lock."):
                 self.assertGreaterEqual(e["t"], last, "in order")
-                last = e["t"]
-        self.assertEqual(len(lock_holds(trace)), pairs)
+                last = e.get("last", e["t"])
+        for e in bursts:
+            self.assertGreaterEqual(e["count"], 2)
+            self.assertTrue(0 < e["held"] <= e["last"] - e["t"], e)
+            self.assertEqual((e["kind"], e["tid"]), ("Lock", trace.main_pid()))
+        self.assertEqual(len(lock_holds(trace)), singles + len(bursts))
         self.assertIn("ratio", trace.texts())
 
 

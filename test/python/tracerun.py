@@ -91,11 +91,15 @@ class TempDir:
 
 
 def lock_holds(trace):
-    """(acquired_t, release_t, pid) per hold, from lock.acquired/lock.release pairs."""
+    """(acquired_t, release_t, pid) per hold, from lock.acquired/lock.release pairs; a
+    lock.burst (a run of short holds) counts as one, from its first acquire to its last
+    release."""
     holds = []
     open_at = {}
     for e in sorted(trace.events, key=lambda e: e["t"]):
-        if e["k"] == "lock.acquired":
+        if e["k"] == "lock.burst":
+            holds.append((e["t"], e["last"], e["pid"]))
+        elif e["k"] == "lock.acquired":
             open_at[(e["pid"], e["tid"], e["id"])] = e["t"]
         elif e["k"] == "lock.release":
             t0 = open_at.pop((e["pid"], e["tid"], e["id"]))

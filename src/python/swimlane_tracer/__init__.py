@@ -18,6 +18,7 @@ from ._labels import src_json, user_frame
 
 __version__ = "0.1.0"
 PROTOCOL_VERSION = 1
+PROTOCOL_MINOR = 1  # 1.1: lock.burst, queue.timeout (docs/protocol.md)
 
 
 class _State:
@@ -62,9 +63,9 @@ def _start_method():
 def _hello(is_main):
     emitter = _state.emitter
     argv = [clip(a, 200) for a in sys.argv[:20]]
-    emitter.emit("hello", ',"v":%d,"py":%s,"tracer":%s,"method":%s,"argv":[%s],"wall":%r,'
+    emitter.emit("hello", ',"v":%d,"minor":%d,"py":%s,"tracer":%s,"method":%s,"argv":[%s],"wall":%r,'
                  '"ppid":%d,"main":%s' % (
-                     PROTOCOL_VERSION, q(sys.version.split()[0]), q(__version__),
+                     PROTOCOL_VERSION, PROTOCOL_MINOR, q(sys.version.split()[0]), q(__version__),
                      q(_start_method()), ",".join(q(a) for a in argv), time.time(),
                      os.getppid(), "true" if is_main else "false"))
 
@@ -107,6 +108,9 @@ def install(is_main, start_method=None):
     _state.stdio = (sys.stdout, sys.stderr)
     _misc_patch.install_sleep(emitter)
     _misc_patch.install_json(emitter)
+    from . import _exc, _io_patch
+    _io_patch.install(emitter)
+    _exc.install_traceback()
     _misc_patch.install_exit(emitter, _flush_stdio)
     _sync_patch.install(emitter)
     from . import _thread_patch, _threadsync_patch

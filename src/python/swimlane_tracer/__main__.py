@@ -39,9 +39,10 @@ def _run_script(path, args):
 
     with open(path, "rb") as f:
         source = f.read()
-    code = compile(source, path, "exec", dont_inherit=True)
+    abspath = os.path.abspath(path)  # as python itself (3.9+): __file__ and tracebacks
+    code = compile(source, abspath, "exec", dont_inherit=True)
     main = types.ModuleType("__main__")
-    main.__file__ = path
+    main.__file__ = abspath
     main.__cached__ = None
     main.__builtins__ = __builtins__
     sys.modules["__main__"] = main
@@ -57,12 +58,8 @@ def _run_module(name, args):
     runpy._run_module_as_main(name, alter_argv=True)
 
 
-def _strip_tracer_frames(tb):
-    here = os.path.dirname(os.path.abspath(__file__))
-    while tb is not None and (tb.tb_frame.f_code.co_filename.startswith(here)
-                              or "runpy" in tb.tb_frame.f_code.co_filename):
-        tb = tb.tb_next
-    return tb
+def _runpy(tb):
+    return "runpy" in tb.tb_frame.f_code.co_filename
 
 
 def main():
@@ -79,7 +76,7 @@ def main():
         return 2
 
     import swimlane_tracer as tracer
-    from swimlane_tracer._exc import emit_exc
+    from swimlane_tracer._exc import clean, emit_exc
 
     sys.argv = [target] + list(args)
     emitter = tracer.install(is_main=True, start_method=method)
@@ -101,8 +98,8 @@ def main():
         emit_exc(emitter, e)
         emitter.emit("main.done")
         state.exit_code = 1
-        tb = _strip_tracer_frames(e.__traceback__)
-        sys.excepthook(type(e), e.with_traceback(tb), tb)
+        clean(e, _runpy)  # the tracer's frames (and runpy's, which run the program) out
+        sys.excepthook(type(e), e, e.__traceback__)
         return 1
     emitter.emit("main.done")
     return 0

@@ -8,8 +8,9 @@ SIGTERM, and by a background flusher at most ~20 ms after an event was buffered.
 
 The buffer is one list, appended to without a lock (list.append is atomic) and taken from
 the front by writers, which hold the lock, so frames leave in the order they came. Hot
-paths (uncontended threading locks) append a record instead of a frame: a tuple
-(prefix, t, who, suffix) that is formatted when written, see kick().
+paths append a record instead of a frame: a tuple (prefix, t, who, suffix) formatted when
+written (see kick()), or a lock's hold record (see _holds: runs of short uncontended holds
+are written as one lock.burst event).
 """
 
 import json
@@ -18,6 +19,8 @@ import signal
 import threading
 import time
 import _thread
+
+from ._holds import render as _render
 
 RS = "\x1e"
 PIPE_BUF = 4096
@@ -208,7 +211,7 @@ class Emitter:
         del buf[:n]  # appends made meanwhile are after the first n: they stay
         if not self.enabled:
             return
-        data = b"".join([x if x.__class__ is bytes else b"%s%d%s%s" % x for x in items])
+        data = b"".join(_render(items))
         try:
             size = len(data)
             start = 0

@@ -34,22 +34,42 @@ def src_json(frame):
     return ',"src":[%s,%d]' % (q(frame.f_code.co_filename), frame.f_lineno or 0)
 
 
+_STORES = ("STORE_NAME", "STORE_FAST", "STORE_GLOBAL", "STORE_DEREF")
+_SKIP = ("CACHE", "EXTENDED_ARG", "NOP", "COPY", "DUP_TOP")  # COPY/DUP_TOP: `a = b = Lock()`
+_LOADS = ("LOAD_FAST", "LOAD_NAME", "LOAD_GLOBAL", "LOAD_DEREF")
+_JUMPS = ("JUMP_FORWARD", "JUMP_ABSOLUTE", "JUMP", "JUMP_NO_INTERRUPT")
+
+
 def assigned_name(frame):
-    """The name the value being created in `frame` is stored to (`lock = Lock()` → "lock")."""
+    """The name the value being created in `frame` is stored to (`lock = Lock()` → "lock").
+
+    Follows the jump that ends the first branch of a conditional expression
+    (`lock = Lock() if x else None`); a chained assignment gives its first name, an
+    attribute its owner's name too (`self.lock = Lock()` → "self.lock")."""
     if frame is None:
         return None
     try:
         lasti = frame.f_lasti
-        for ins in dis.get_instructions(frame.f_code):
+        code = list(dis.get_instructions(frame.f_code))
+        i = next((k for k, ins in enumerate(code) if ins.offset > lasti), len(code))
+        jumps = 0
+        while i < len(code):
+            ins = code[i]
             # The first instruction after the call (3.11/3.12 point f_lasti at its caches).
-            if ins.offset <= lasti or ins.opname in ("CACHE", "EXTENDED_ARG"):
-                continue
-            if ins.opname in ("STORE_NAME", "STORE_FAST", "STORE_GLOBAL", "STORE_DEREF"):
+            if ins.opname in _SKIP:
+                i += 1
+            elif ins.opname in _STORES:
                 return str(ins.argval)
-            if ins.opname == "STORE_ATTR":
+            elif ins.opname == "STORE_ATTR":
                 return "." + str(ins.argval)
-            return None
+            elif (ins.opname in _LOADS and i + 1 < len(code)
+                  and code[i + 1].opname == "STORE_ATTR"):  # `self.lock = Lock()`
+                return "%s.%s" % (ins.argval, code[i + 1].argval)
+            elif ins.opname in _JUMPS and jumps < 4 and isinstance(ins.argval, int):
+                jumps += 1
+                i = next((k for k, x in enumerate(code) if x.offset >= ins.argval), len(code))
+            else:
+                return None
     except Exception:  # pragma: no cover - best effort on unusual bytecode
         return None
-    return None
     return None

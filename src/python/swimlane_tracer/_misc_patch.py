@@ -38,8 +38,11 @@ def install_json(emitter):
     real_load = json.load
     real_dump = json.dump
 
+    from ._io_patch import quiet
+
     def load(fp, *args, **kwargs):
-        value = real_load(fp, *args, **kwargs)
+        with quiet(fp):  # the file's own read is this io.read
+            value = real_load(fp, *args, **kwargs)
         try:
             preview = clip(json.dumps(value, ensure_ascii=False), PREVIEW)
         except (TypeError, ValueError):
@@ -49,7 +52,8 @@ def install_json(emitter):
         return value
 
     def dump(obj, fp, *args, **kwargs):
-        result = real_dump(obj, fp, *args, **kwargs)
+        with quiet(fp):  # json.dump writes in many chunks: one io.write for them all
+            result = real_dump(obj, fp, *args, **kwargs)
         try:
             preview = clip(json.dumps(obj, ensure_ascii=False), PREVIEW)
         except (TypeError, ValueError):

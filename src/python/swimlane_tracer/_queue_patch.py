@@ -2,7 +2,8 @@
 
 Events (docs/protocol.md): `queue.put` after a put, `queue.get` after a get (with the item
 id its put gave and how long it blocked), `queue.block` (flushed) before a put/get that
-blocks: the tracer first tries the operation without blocking and only then blocks.
+blocks: the tracer first tries the operation without blocking and only then blocks;
+`queue.timeout` when a blocked put/get then times out (Full / Empty), ending the block.
 
 Ids: a queue gets "<pid>-<n>" at construction and keeps it in every process (inherited on
 fork, carried by __getstate__/__setstate__ otherwise); the label is the variable it was
@@ -24,14 +25,14 @@ import select
 import sys
 import time
 
-from ._emit import BATCH, RS, q
-from ._labels import _HERE, _is_user_file, assigned_name, src_json, user_frame
+from . import _qevents
+from ._emit import q
+from ._labels import _HERE, _is_user_file, assigned_name
 from ._lazy import when_imported
+from ._qevents import emit_block, emit_get, emit_put, emit_timeout  # noqa: F401 (qp.emit_*)
 from ._sync_patch import _counter
 
 _now = time.monotonic_ns
-_PUT = (RS + '{"k":"queue.put","t":').encode()
-_GET = (RS + '{"k":"queue.get","t":').encode()
 _items = itertools.count(1)
 _skip_files = set()
 _emitter = None
@@ -76,42 +77,6 @@ def register(obj, kind, qid=None, label=None):
     obj._swl = ',"id":%s,"kind":"%s","label":%s' % (q(qid), kind, q(label))
 
 
-def _record(prefix, t, suffix):
-    # The emitter's hot path (see Emitter.kick): a record formatted when it is written.
-    em = _emitter
-    if not em.enabled:
-        return
-    try:
-        who = em.tls.whob
-    except AttributeError:
-        em.who()
-        who = em.tls.whob
-    buf = em.buf
-    buf.append((prefix, t or _now(), who, suffix.encode("utf-8", "backslashreplace")))
-    if len(buf) >= BATCH or not em.armed:
-        em.kick()
-
-
-def emit_put(fields, iid, size, t=None):
-    """queue.put, after the put (stamped `t`: before a put that did not block)."""
-    size = "" if size is None else ',"size":%d' % size
-    _record(_PUT, t, '%s,"item":"%s"%s}\n' % (fields, iid, size))
-
-
-def emit_get(fields, iid, size, waited):
-    """queue.get, after the get."""
-    size = "" if size is None else ',"size":%d' % size
-    _record(_GET, None, '%s,"item":"%s"%s,"waited":%d}\n' % (fields, iid, size, waited))
-
-
-def emit_block(fields, op):
-    """queue.block before a blocking put/get, flushed; returns its time."""
-    t = _now()
-    _emitter.emit("queue.block", '%s,"op":"%s"%s' % (fields, op, src_json(user_frame(3))), t)
-    _emitter.flush()
-    return t
-
-
 def _mp_kind(obj, queues):
     if isinstance(obj, queues.JoinableQueue):
         return "JoinableQueue"
@@ -151,9 +116,16 @@ def _wrap_put(orig_put, Full):
         if block:
             try:
                 orig_put(self, tagged, False)
+                full = False
             except Full:
-                emit_block(fields, "put")
-                orig_put(self, tagged, True, timeout)
+                full = True
+            if full:  # blocks outside the handler: a timeout's Full chains to nothing
+                t0 = emit_block(fields, "put")
+                try:
+                    orig_put(self, tagged, True, timeout)
+                except Full:
+                    emit_timeout(fields, "put", t0)
+                    raise
                 t = None
         else:
             orig_put(self, tagged, False)
@@ -165,7 +137,7 @@ def _wrap_put(orig_put, Full):
 
 def _patch_mp(queues):
     """Patch multiprocessing.queues (run when it is first imported)."""
-    from queue import Full
+    from queue import Empty, Full
 
     _skip_files.add(queues.__file__)
     _skip_files.add(sys.modules["multiprocessing.context"].__file__)
@@ -208,7 +180,13 @@ def _patch_mp(queues):
         # Empty = nothing put and not yet got (the semaphore's count; Queue.empty() polls
         # the pipe, which costs more than the get and misses items still being fed).
         t0 = emit_block(fields, "get") if block and _empty(self) else None
-        iid, obj = _untag(orig_get(self, block, timeout))
+        try:
+            res = orig_get(self, block, timeout)
+        except Empty:
+            if t0 is not None:
+                emit_timeout(fields, "get", t0)
+            raise
+        iid, obj = _untag(res)
         emit_get(fields, iid, _size(self), 0 if t0 is None else _now() - t0)
         return obj
 
@@ -261,5 +239,6 @@ def install(emitter):
     from ._stdqueue_patch import patch_queue_module
 
     _emitter = emitter
+    _qevents.install(emitter)
     when_imported("multiprocessing.queues", _patch_mp)
     when_imported("queue", patch_queue_module)

@@ -63,9 +63,16 @@ def _traced_put(orig_put, Full, can_block, size):
             if block and can_block(self) and (timeout is None or timeout >= 0):
                 try:
                     orig_put(self, item, False)
+                    full = False
                 except Full:
-                    qp.emit_block(fields, "put")
-                    orig_put(self, item, True, timeout)
+                    full = True
+                if full:  # blocks outside the handler: a timeout's Full chains to nothing
+                    t0 = qp.emit_block(fields, "put")
+                    try:
+                        orig_put(self, item, True, timeout)
+                    except Full:
+                        qp.emit_timeout(fields, "put", t0)
+                        raise
                     t = None
             else:
                 orig_put(self, item, block, timeout)
@@ -89,9 +96,16 @@ def _traced_get(orig_get, Empty, lifo, size):
         if block and (timeout is None or timeout >= 0):
             try:
                 item = orig_get(self, False)
+                empty = False
             except Empty:
+                empty = True
+            if empty:  # blocks outside the handler: a timeout's Empty chains to nothing
                 t0 = qp.emit_block(fields, "get")
-                item = orig_get(self, True, timeout)
+                try:
+                    item = orig_get(self, True, timeout)
+                except Empty:
+                    qp.emit_timeout(fields, "get", t0)
+                    raise
                 waited = _now() - t0
         else:
             item = orig_get(self, block, timeout)

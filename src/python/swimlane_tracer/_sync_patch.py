@@ -14,12 +14,11 @@ import sys
 import time
 
 from ._emit import BATCH as _BATCH
-from ._emit import RS, q
+from ._emit import q
+from ._holds import infos
 from ._labels import _is_user_file, assigned_name, src_json, user_frame
 
 _now = time.monotonic_ns
-_ACQ = (RS + '{"k":"lock.acquired","t":').encode()
-_REL = (RS + '{"k":"lock.release","t":').encode()
 _counter = itertools.count(1)
 _MP_FILES = set()
 
@@ -34,8 +33,7 @@ def _traced_methods(emitter, lock):
     raw_release = lock._semlock.release
     emit = emitter.emit
     fields = _fields(lock)  # id, kind and label never change: format them once
-    fa = (fields + ',"waited":0}\n').encode()
-    fr = (fields + "}\n").encode()
+    ia, ir = infos(fields)  # hold records' heads (see _holds)
     buf, tls = emitter.buf, emitter.tls
     append = buf.append
 
@@ -43,10 +41,10 @@ def _traced_methods(emitter, lock):
         if raw_acquire(False):  # record() inlined: this is the tight-loop path
             t = _now()
             try:
-                append((_ACQ, t, tls.whob, fa))
+                append((ia, t, tls.whob))
             except AttributeError:
                 emitter.who()
-                append((_ACQ, t, tls.whob, fa))
+                append((ia, t, tls.whob))
             if not emitter.armed:  # (the release that follows writes a full buffer)
                 emitter.kick()
             return True
@@ -66,10 +64,10 @@ def _traced_methods(emitter, lock):
         t = _now()  # stamped before the release, so the next holder starts after it
         raw_release()
         try:
-            append((_REL, t, tls.whob, fr))
+            append((ir, t, tls.whob))
         except AttributeError:
             emitter.who()
-            append((_REL, t, tls.whob, fr))
+            append((ir, t, tls.whob))
         if len(buf) >= _BATCH or not emitter.armed:
             emitter.kick()
 

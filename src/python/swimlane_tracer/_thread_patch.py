@@ -21,7 +21,7 @@ import threading
 import time
 
 from ._emit import clip, q
-from ._exc import emit_exc
+from ._exc import clean, emit_exc
 
 _now = time.monotonic_ns
 _live = {}  # Thread -> native id, from its begin to its end
@@ -70,6 +70,7 @@ def _install_threads(emitter, state):
                 exc = sys.exc_info()[1]
                 if exc is not None and not isinstance(exc, SystemExit):
                     emit_exc(emitter, exc)
+                    clean(exc)  # threading's excepthook prints in C: strip it here
                 return hook(thread)
 
             self._invoke_excepthook = _invoke_excepthook

@@ -9,22 +9,21 @@ Events (docs/protocol.md): lock.acquired (waited 0) when an acquire did not bloc
 lock.wait (flushed) then lock.acquired or lock.fail when it did; lock.fail for a failed
 non-blocking acquire; lock.release, stamped before the release. An RLock reports holds:
 its outermost acquire and its last release. The uncontended path costs no call: it appends
-a record (frame prefix, t, the thread's cached pid/tid bytes, the lock's precomputed
-suffix) to the emitter's buffer, which formats it when it writes (see _emit).
+a hold record (the lock's acquire or release info, t, the thread's cached pid/tid bytes)
+to the emitter's buffer, which formats it when it writes, runs of short holds as one
+lock.burst event (see _holds).
 """
 
 import threading
 import time
 import _thread
 
-from ._emit import RS
+from ._holds import infos
 from ._labels import src_json, user_frame
 from ._syncid import identity
 
 _now = time.monotonic_ns
 _allocate = _thread.allocate_lock
-_ACQ = (RS + '{"k":"lock.acquired","t":').encode()
-_REL = (RS + '{"k":"lock.release","t":').encode()
 _em = None  # the Emitter (install)
 _buf = []  # its buffer (install): hot paths append records (prefix, t, who, suffix) to it
 _append = _buf.append
@@ -32,10 +31,10 @@ _tls = None  # its per-thread cache of `who` bytes
 _BATCH = 256
 
 
-def _first(prefix, t, suffix):
+def _first(info, t):
     # The thread's first event: its `who` members are not cached yet.
     _em.who()
-    _append((prefix, t, _tls.whob, suffix))
+    _append((info, t, _tls.whob))
 
 
 def _blocked(fields, acq, blocking, timeout, depth):
@@ -66,14 +65,13 @@ def _invalid(blocking, timeout):
 class TracedLock:
     """threading.Lock() made by the user's code: the C lock, reporting lock.* events."""
 
-    __slots__ = ("_raw", "_acq", "_rel", "_f", "_fa", "_fr", "__weakref__")
+    __slots__ = ("_raw", "_acq", "_rel", "_f", "_ia", "_ir", "__weakref__")
 
     def __init__(self, fields, raw):
         self._raw = raw
         self._acq, self._rel = raw.acquire, raw.release
         self._f = fields
-        self._fa = (fields + ',"waited":0}\n').encode()
-        self._fr = (fields + '}\n').encode()
+        self._ia, self._ir = infos(fields)  # its hold records' heads (see _holds)
 
     def acquire(self, blocking=True, timeout=-1):
         """Acquire the lock (as _thread.lock.acquire)."""
@@ -83,9 +81,9 @@ class TracedLock:
             return _blocked(self._f, self._acq, blocking, timeout, 2)
         t = _now()
         try:
-            _append((_ACQ, t, _tls.whob, self._fa))
+            _append((self._ia, t, _tls.whob))
         except AttributeError:
-            _first(_ACQ, t, self._fa)
+            _first(self._ia, t)
         if not _em.armed:  # (releases, which follow, also write a full buffer)
             _em.kick()
         return True
@@ -97,9 +95,9 @@ class TracedLock:
         t = _now()
         self._rel()
         try:
-            _append((_REL, t, _tls.whob, self._fr))
+            _append((self._ir, t, _tls.whob))
         except AttributeError:
-            _first(_REL, t, self._fr)
+            _first(self._ir, t)
         if len(_buf) >= _BATCH or not _em.armed:
             _em.kick()
 
@@ -107,9 +105,9 @@ class TracedLock:
         t = _now()
         self._rel()
         try:
-            _append((_REL, t, _tls.whob, self._fr))
+            _append((self._ir, t, _tls.whob))
         except AttributeError:
-            _first(_REL, t, self._fr)
+            _first(self._ir, t)
         if len(_buf) >= _BATCH or not _em.armed:
             _em.kick()
 
@@ -157,9 +155,9 @@ class TracedRLock(TracedLock):
         if depth == 1:
             t = _now()
             try:
-                _append((_ACQ, t, _tls.whob, self._fa))
+                _append((self._ia, t, _tls.whob))
             except AttributeError:
-                _first(_ACQ, t, self._fa)
+                _first(self._ia, t)
             if not _em.armed:
                 _em.kick()
         return True
