@@ -92,3 +92,15 @@ export function readWalkthrough(root: string, locale = ''): Walkthrough {
     }),
   };
 }
+
+/** The link whose run a step's picture shows: its Compare link if any, else its first Run Demo. */
+export function pictureLink(links: CommandLink[]): CommandLink {
+  const found =
+    links.find((l) => l.command === 'concurrencySwimlane.compare') ??
+    links.find((l) => l.command === 'concurrencySwimlane.runDemo');
+  if (!found) throw new Error('step has no Run Demo or Compare link');
+  return found;
+}
+
+/** Where the image generator records which link each step's picture was made from. */
+export const PICTURE_SOURCES = 'test/fixtures/walkthrough-images.json';

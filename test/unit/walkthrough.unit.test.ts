@@ -6,7 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CommandIds } from '../../src/commandIds';
 import { findDemo, parseParam } from '../../src/demos/catalog';
-import { commandLinks, parseCommandHref, readWalkthrough } from '../shared/walkthrough';
+import {
+  PICTURE_SOURCES,
+  commandLinks,
+  parseCommandHref,
+  pictureLink,
+  readWalkthrough,
+} from '../shared/walkthrough';
 
 const root = join(__dirname, '../../..');
 const en = readWalkthrough(root);
@@ -119,4 +125,13 @@ test('every step image is a small PNG of a sensible size', () => {
 test('the VSIX ships the step images (media/ is not in .vscodeignore)', () => {
   const ignore = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
   assert.ok(!ignore.some((l) => /^media\b/.test(l.trim())), 'media/ is ignored');
+});
+
+test('each picture was made from the link its step has now (else: npm run walkthrough-images)', () => {
+  const sources = JSON.parse(readFileSync(join(root, PICTURE_SOURCES), 'utf8')) as Record<
+    string,
+    string
+  >;
+  for (const step of en.steps)
+    assert.equal(sources[step.id], pictureLink(step.links).href, `${step.id}: picture is stale`);
 });

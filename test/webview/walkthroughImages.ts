@@ -1,9 +1,9 @@
 // Makes the walkthrough's step images (media/walkthrough/<step>.png) from real runs: each step's
 // button link (read from package.json) runs its demo under the tracer through the extension's own
 // RunSession and findings feed, and the built webview renders the messages in headless Chromium.
-// A Compare link renders both runs on one time axis, one above the other. Run it with
+// A Compare link renders both runs on one time axis, side by side. Run it with
 // `node scripts/walkthrough-images.mjs` (it bundles this file and calls main()).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { buildDemoSpec, findDemo, type ParamValue } from '../../src/demos/catalog';
@@ -11,7 +11,12 @@ import { FindingsFeed } from '../../src/features/findingsFeed';
 import { webviewStrings } from '../../src/panel/webviewStrings';
 import { RunSession } from '../../src/session/runSession';
 import type { HostToWebview, ModelDelta } from '../../src/shared/webviewProtocol';
-import { readWalkthrough, type CommandLink } from '../shared/walkthrough';
+import {
+  PICTURE_SOURCES,
+  pictureLink,
+  readWalkthrough,
+  type CommandLink,
+} from '../shared/walkthrough';
 import { launch, openWebview, repoRoot } from './harness';
 
 /** Size of one rendered swimlane (CSS px); the PNGs stay small at this size. */
@@ -106,11 +111,10 @@ async function sideBySide(browser: Browser, left: Buffer, right: Buffer): Promis
   }
 }
 
-/** The picture of one step: its Compare link if it has one, else its first Run Demo link. */
-async function stepImage(browser: Browser, root: string, links: CommandLink[]): Promise<Buffer> {
-  const compare = links.find((l) => l.command === 'concurrencySwimlane.compare');
-  if (compare) {
-    const [first, second, values] = compare.args as [string, string, Values | undefined];
+/** The picture of one step's link: both runs of a Compare link, else the one demo run. */
+async function stepImage(browser: Browser, root: string, link: CommandLink): Promise<Buffer> {
+  if (link.command === 'concurrencySwimlane.compare') {
+    const [first, second, values] = link.args as [string, string, Values | undefined];
     const a = await traceRun(root, first, values ?? {});
     const b = await traceRun(root, second, values ?? {});
     const end = (ds: ModelDelta[]) => ds[ds.length - 1].header.duration;
@@ -122,9 +126,7 @@ async function stepImage(browser: Browser, root: string, links: CommandLink[]): 
       await render(browser, b, half, axisEnd),
     );
   }
-  const run = links.find((l) => l.command === 'concurrencySwimlane.runDemo');
-  if (!run) throw new Error('step has no Run Demo or Compare link');
-  const [id, values] = run.args as [string, Values | undefined];
+  const [id, values] = link.args as [string, Values | undefined];
   return render(browser, await traceRun(root, id, values ?? {}), { width: WIDTH, height: HEIGHT });
 }
 
@@ -132,11 +134,17 @@ async function stepImage(browser: Browser, root: string, links: CommandLink[]): 
 export async function main(only: string[] = [], root = repoRoot()): Promise<string[]> {
   const { steps } = readWalkthrough(root);
   const written: string[] = [];
+  const sourcesFile = join(root, PICTURE_SOURCES);
+  const sources: Record<string, string> = existsSync(sourcesFile)
+    ? JSON.parse(readFileSync(sourcesFile, 'utf8'))
+    : {};
   const browser = await launch();
   try {
     for (const step of steps) {
       if (only.length && !only.includes(step.id)) continue;
-      const png = await stepImage(browser, root, step.links);
+      const link = pictureLink(step.links);
+      const png = await stepImage(browser, root, link);
+      sources[step.id] = link.href;
       const file = join(root, step.image);
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, png);
@@ -144,6 +152,7 @@ export async function main(only: string[] = [], root = repoRoot()): Promise<stri
     }
   } finally {
     await browser.close();
+    writeFileSync(sourcesFile, JSON.stringify(sources, null, 2) + '\n');
   }
   return written;
 }
