@@ -1,6 +1,7 @@
 // End to end: the packaged VSIX installed into a real VS Code (the cached VS Code server, see
 // scripts/vscode/setup.mjs), served to headless chromium; "Run Lock Demo" from the command
 // palette, then the swimlane is checked inside the webview: finished, 101 lanes, 1 sold of 1.
+// Then, in the same workbench, the Get Started walkthrough's ticket race button (walkthroughUi.ts).
 // Env: SWIMLANE_VSIX=<file> skips `npm run package` and installs that file instead.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { walkthroughCompare } from './walkthroughUi';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const SCREENSHOT = join(ROOT, 'test-results', 'e2e', 'lock-demo.png');
@@ -167,6 +169,21 @@ test(
       await page
         .screenshot({ path: join(ROOT, 'test-results', 'e2e', 'lock-demo-failure.png') })
         .catch(() => {});
+      throw err;
+    }
+  },
+);
+
+test(
+  "the walkthrough's ticket race step: its Compare button runs both demos side by side",
+  { timeout: 4 * 60_000 },
+  async () => {
+    const shots = join(ROOT, 'test-results', 'e2e', 'walkthrough');
+    try {
+      await walkthroughCompare(page, shots);
+      copyFileSync(`${shots}-step.png`, join(ROOT, 'docs', 'images', 'walkthrough.png'));
+    } catch (err) {
+      await page.screenshot({ path: `${shots}-failure.png` }).catch(() => {});
       throw err;
     }
   },

@@ -29,6 +29,75 @@ test('package.nls.json and package.nls.zh-cn.json have the same keys, all used o
   for (const [k, v] of Object.entries(zh)) assert.notEqual(v, en[k], `${k} is not translated`);
 });
 
+/** The parts of package.json that hold user-facing strings. */
+interface Manifest {
+  displayName: string;
+  description: string;
+  contributes: {
+    commands: { command: string; title: string; category: string }[];
+    configuration: {
+      title: string;
+      properties: Record<string, { description?: string; markdownDescription?: string }>;
+    };
+    viewsContainers: { activitybar: { id: string; title: string }[] };
+    views: Record<string, { id: string; name: string }[]>;
+    walkthroughs: {
+      id: string;
+      title: string;
+      description: string;
+      steps: { id: string; title: string; description: string; media: { altText: string } }[];
+    }[];
+  };
+}
+
+/** Every user-facing string of the manifest, by where it sits (commands, settings, views,
+ *  walkthrough). */
+function manifestStrings(pkg: Manifest): [string, string][] {
+  const c = pkg.contributes;
+  const out: [string, string][] = [
+    ['displayName', pkg.displayName],
+    ['description', pkg.description],
+    ['configuration.title', c.configuration.title],
+  ];
+  for (const cmd of c.commands) {
+    out.push([`${cmd.command}.title`, cmd.title], [`${cmd.command}.category`, cmd.category]);
+  }
+  for (const [key, prop] of Object.entries(c.configuration.properties))
+    out.push([key, prop.markdownDescription ?? prop.description ?? '']);
+  for (const vc of c.viewsContainers.activitybar) out.push([`viewsContainer ${vc.id}`, vc.title]);
+  for (const views of Object.values(c.views))
+    for (const v of views) out.push([`view ${v.id}`, v.name]);
+  for (const w of c.walkthroughs) {
+    out.push(
+      [`walkthrough ${w.id}.title`, w.title],
+      [`walkthrough ${w.id}.description`, w.description],
+    );
+    for (const st of w.steps) {
+      out.push(
+        [`step ${st.id}.title`, st.title],
+        [`step ${st.id}.description`, st.description],
+        [`step ${st.id}.altText`, st.media.altText],
+      );
+    }
+  }
+  return out;
+}
+
+test('every command, setting, view and walkthrough string is a %key% present in both locales', () => {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
+  const en = json('package.nls.json');
+  const zh = json('package.nls.zh-cn.json');
+  const strings = manifestStrings(pkg);
+  assert.ok(strings.length >= 30, `found ${strings.length} strings`);
+  for (const [where, value] of strings) {
+    const key = /^%([^%]+)%$/.exec(value ?? '')?.[1];
+    assert.ok(key, `${where} is not localised: ${JSON.stringify(value)}`);
+    assert.ok(en[key]?.trim(), `${where}: package.nls.json lacks ${key}`);
+    assert.ok(zh[key]?.trim(), `${where}: package.nls.zh-cn.json lacks ${key}`);
+    assert.match(zh[key], /[\u4e00-\u9fff]/, `${where}: ${key} has no Chinese`);
+  }
+});
+
 test('every vscode.l10n.t() message in src/ has a Chinese translation', () => {
   const zh = json('l10n/bundle.l10n.zh-cn.json');
   const messages = new Set<string>();

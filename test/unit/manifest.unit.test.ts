@@ -47,3 +47,18 @@ test('.vscodeignore leaves out sources, tests, maps and node_modules', () => {
   for (const p of ['src/**/*.ts', 'test/**', '**/*.map', 'node_modules/**'])
     assert.ok(lines.includes(p), p);
 });
+
+test('marketplace metadata: repository, homepage, bugs, banner, categories, keywords', () => {
+  assert.equal(pkg.repository.type, 'git');
+  assert.match(pkg.repository.url, /^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\.git$/);
+  const home = pkg.repository.url.replace(/\.git$/, '');
+  assert.equal(pkg.homepage, `${home}#readme`);
+  assert.equal(pkg.bugs.url, `${home}/issues`);
+  assert.match(pkg.galleryBanner.color, /^#[0-9a-f]{6}$/i);
+  assert.ok(['dark', 'light'].includes(pkg.galleryBanner.theme));
+  // vsce's known categories; at most 30 keywords (vsce rejects more).
+  const known = ['Visualization', 'Education', 'Debuggers', 'Testing', 'Other'];
+  for (const c of pkg.categories) assert.ok(known.includes(c), c);
+  assert.ok(pkg.keywords.length > 0 && pkg.keywords.length <= 30);
+  assert.ok(!pkg.scripts.package.includes('--allow-missing-repository'));
+});
