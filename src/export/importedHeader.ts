@@ -40,6 +40,9 @@ export function finishedHeader(
     }
     if (s.state === 'failed' || s.state === 'stopped') header.state = s.state;
     if (typeof s.error === 'string') header.error = s.error;
+    if (Array.isArray(s.findings) && s.findings.every((f) => typeof f === 'string')) {
+      header.findings = s.findings as string[];
+    }
     if (typeof s.duration === 'number') header.duration = Math.max(duration, s.duration);
   }
   return header;
