@@ -76,7 +76,12 @@ export async function main(argv) {
   process.once('SIGTERM', onSignal);
   process.once('exit', onExit);
   try {
-    server = await startServer({ extensionsDir: dirs.ext, userDataDir: dirs.data });
+    // SWIMLANE_WORKSPACE_TRUST=1: workspace trust on, so the folder opens in Restricted Mode.
+    server = await startServer({
+      extensionsDir: dirs.ext,
+      userDataDir: dirs.data,
+      workspaceTrust: process.env.SWIMLANE_WORKSPACE_TRUST === '1',
+    });
     console.error(`[vscode-shim] VS Code server on ${server.url}`);
     context = await chromium.launchPersistentContext(dirs.web, {
       executablePath: CHROMIUM,
