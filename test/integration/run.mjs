@@ -15,6 +15,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const shim = join(root, 'test', 'vscode-shim', 'code');
 const vscodeExecutablePath = process.env.SWIMLANE_VSCODE_EXECUTABLE || shim;
 const extensionDevelopmentPath = process.env.SWIMLANE_EXTENSION_PATH || root;
+/** A stand-in for ms-python.python (its environments API), loaded next to the extension. */
+const fakePythonExtension = join(root, 'test', 'fixtures', 'fake-python-extension');
 const extensionTestsPath = join(root, 'out', 'test', 'integration', 'index.js');
 
 if (!process.argv.includes('--no-build')) {
@@ -48,10 +50,14 @@ async function pass(name, env) {
     console.log(`integration (${name}): VS Code = ${vscodeExecutablePath}`);
     exitCode = await runTests({
       vscodeExecutablePath,
-      extensionDevelopmentPath,
+      // The shim's web workbench takes one development path: it installs the fake instead.
+      extensionDevelopmentPath:
+        vscodeExecutablePath === shim
+          ? extensionDevelopmentPath
+          : [extensionDevelopmentPath, fakePythonExtension],
       extensionTestsPath,
       launchArgs: [workspace],
-      extensionTestsEnv: env,
+      extensionTestsEnv: { SWIMLANE_SHIM_EXTENSIONS: fakePythonExtension, ...env },
     });
   } catch (err) {
     console.error(`integration (${name}): ${err?.message ?? err}`);

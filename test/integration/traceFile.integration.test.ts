@@ -2,7 +2,15 @@
 // under spawn) in a folder whose path has spaces and Chinese characters; then Export Trace… in
 // all three formats and Open Trace… of the exported files (custom editor and panel).
 import * as assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SwimlaneApi } from '../../src/api';
@@ -81,6 +89,54 @@ describe('Trace Python File in VS Code', () => {
       prints.some((t) => t.includes('got [0, 1, 2, 3, 4]')),
       prints.join(' | '),
     );
+  });
+
+  /** The test double of ms-python.python (test/fixtures/fake-python-extension). */
+  async function fakePython(): Promise<{ select(path: string): void }> {
+    const ext = vscode.extensions.getExtension('ms-python.python');
+    assert.ok(ext, 'the fake Python extension is loaded');
+    return ((await ext.activate()) as { fake: { select(path: string): void } }).fake;
+  }
+
+  /** An executable shell script in the test folder. */
+  function script(name: string, body: string): string {
+    const path = join(dir, name);
+    writeFileSync(path, `#!/bin/sh\n${body}\n`);
+    chmodSync(path, 0o755);
+    return path;
+  }
+
+  it('runs with the interpreter selected in the Python extension', async () => {
+    const fake = await fakePython();
+    const used = join(dir, 'used.txt');
+    fake.select(script('py selected', `echo "$@" >> '${used}'\nexec python3 "$@"`));
+    try {
+      assert.equal(
+        await vscode.commands.executeCommand('concurrencySwimlane.traceFile', program),
+        'started',
+      );
+      const header = await swimlane.waitForRunEnd(60_000);
+      assert.equal(header.state, 'finished', header.error ?? '');
+      const calls = readFileSync(used, 'utf8');
+      assert.match(calls, /-m swimlane_tracer .*pool queue lock\.py/, calls);
+    } finally {
+      fake.select('');
+    }
+  });
+
+  it('does not run with a Python older than 3.9 from the Python extension', async () => {
+    const fake = await fakePython();
+    const ran = join(dir, 'old-ran.txt');
+    fake.select(script('py old', `case "$1" in -c) echo 3.8.10;; *) touch '${ran}';; esac`));
+    try {
+      assert.equal(
+        await vscode.commands.executeCommand('concurrencySwimlane.traceFile', program),
+        'noPython',
+      );
+      assert.equal(existsSync(ran), false);
+    } finally {
+      fake.select('');
+    }
   });
 
   it('refuses what is not a Python file on disk', async () => {
