@@ -13,6 +13,7 @@ import { stripAnsi } from '../core/text';
 import { uiLang } from './demoPicker';
 import { FindingsFeed } from './findingsFeed';
 import type { SharedAxis } from './sharedAxis';
+import { chooseInterpreter } from './interpreter';
 import { mayRunUserCode } from './workspaceTrust';
 
 /** A run started or ended; `run` numbers runs so a late end is not taken for the current one. */
@@ -48,7 +49,12 @@ export class RunController implements vscode.Disposable {
     const configured = vscode.workspace
       .getConfiguration(CONFIG_SECTION)
       .get<string>('pythonPath', '');
-    const python = chosen ?? (await locatePython(configured));
+    // The user's own file (Run Again of a traced file) picks its interpreter like Trace Python File.
+    const python =
+      chosen ??
+      (spec.cwd
+        ? await chooseInterpreter(vscode.Uri.file(spec.script))
+        : await locatePython(configured));
     if (!python.ok) {
       this.output.appendLine(
         `[error] ${python.reason}: ${python.detail || python.tried.join(', ')}`,
