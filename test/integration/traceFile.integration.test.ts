@@ -181,11 +181,19 @@ describe('Trace Python File in VS Code', () => {
       t.input instanceof vscode.TabInputCustom &&
       t.input.viewType === 'concurrencySwimlane.traceEditor';
     const tabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+    // Plain "open" (as from the explorer): the custom editor is the default for the file.
+    await vscode.commands.executeCommand(
+      'vscode.open',
+      vscode.Uri.file(join(dir, 'run.swimlane.jsonl')),
+    );
+    await until(() => tabs().some(isTrace), 10_000, 'the trace editor tab');
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await until(() => !tabs().some(isTrace), 10_000, 'the trace editor to close');
     await vscode.commands.executeCommand(
       'concurrencySwimlane.openTrace',
       vscode.Uri.file(join(dir, 'run.swimlane.jsonl')),
     );
-    await until(() => tabs().some(isTrace), 10_000, 'the trace editor tab');
+    await until(() => tabs().some(isTrace), 10_000, 'the trace editor tab (Open Trace…)');
     // The Chrome JSON keeps the run's title: one more webview tab with it (the run's panel is one).
     const runTitle = 'Trace: pool queue lock.py';
     const panels = (): number =>
