@@ -1,8 +1,8 @@
 // The raw event stream of a run, kept (bounded) for the `.swimlane.jsonl` export. Pure.
 import type { TraceEvent } from './events';
 
-/** Events kept per run; later ones are counted, not kept, so memory stays bounded. */
-export const MAX_LOGGED_EVENTS = 500_000;
+/** Events kept per run (about 150 bytes each in memory); later ones are counted, not kept. */
+export const MAX_LOGGED_EVENTS = 250_000;
 
 /** Append-only list of a run's events, in arrival order. */
 export class EventLog {

@@ -14,6 +14,8 @@ export interface ExportableTrace {
   title: string;
   model: ModelDelta;
   events: readonly TraceEvent[] | null;
+  /** Events of the run not kept (the log is bounded); the `.jsonl` export then ends early. */
+  eventsDropped?: number;
 }
 
 /** What the standalone HTML inlines: built webview script, stylesheet, UI strings. */

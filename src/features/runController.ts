@@ -124,7 +124,12 @@ export class RunController implements vscode.Disposable {
   }
 
   /** The current or last run's title, model (with findings) and raw events; null before any. */
-  currentTrace(): { title: string; model: ModelDelta; events: readonly TraceEvent[] } | null {
+  currentTrace(): {
+    title: string;
+    model: ModelDelta;
+    events: readonly TraceEvent[];
+    eventsDropped: number;
+  } | null {
     const s = this.session;
     if (!s) return null;
     const model = s.model.snapshot();
@@ -132,6 +137,7 @@ export class RunController implements vscode.Disposable {
       title: s.spec.title,
       model: this.findings ? this.findings.delta(model) : model,
       events: s.events.all(),
+      eventsDropped: s.events.dropped,
     };
   }
 

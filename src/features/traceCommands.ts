@@ -100,6 +100,15 @@ export function register(
       const assets = chosen === 'html' ? await htmlAssets(context.extensionUri) : undefined;
       const text = exportText(chosen, trace, assets);
       await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+      if (chosen === 'jsonl' && trace.eventsDropped) {
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t(
+            'The run had more events than are kept: the file holds the first {0}, {1} later ones are missing.',
+            trace.events?.length ?? 0,
+            trace.eventsDropped,
+          ),
+        );
+      }
       return uri;
     } catch (err) {
       void vscode.window.showErrorMessage(

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { EventLog } from '../../src/core/eventLog';
 import { importChromeTrace } from '../../src/export/chromeImport';
 import { describeSkipped } from '../../src/export/importReport';
 import { importJsonl, parseJsonl, toJsonl } from '../../src/export/swimlaneJsonl';
@@ -89,4 +90,14 @@ test('jsonl round trip: events → text → events; bad lines are counted, frame
     'lines that are not JSON': 1,
   });
   assert.deepEqual(r.model, importJsonl(text, 'mixed').model);
+});
+
+test('the event log of a run is bounded: later events are counted, not kept', () => {
+  const log = new EventLog(3);
+  const { events } = parseJsonl(
+    readFileSync(join(fixtures, 'pool-queue-lock.swimlane.jsonl'), 'utf8'),
+  );
+  for (const e of events.slice(0, 5)) log.push(e);
+  assert.deepEqual(log.all(), events.slice(0, 3));
+  assert.equal(log.dropped, 2);
 });
