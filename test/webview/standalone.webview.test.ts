@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
+import { importChromeTrace } from '../../src/export/chromeImport';
 import { exportText } from '../../src/export/exportFormats';
 import { importJsonl } from '../../src/export/swimlaneJsonl';
 import { webviewStrings } from '../../src/panel/webviewStrings';
@@ -72,4 +73,26 @@ test('standalone HTML shows the swimlane offline, in one file, under its CSP', a
   assert.deepEqual(requests, [], 'no network request');
   assert.deepEqual(errors, []);
   await page.close();
+});
+
+test('a trace recorded by Chromium itself (another tool) imports best effort with a report', async () => {
+  const page = await browser.newPage();
+  const path = join(dir, 'chromium-trace.json');
+  await browser.startTracing(page, { path, screenshots: false });
+  await page.setContent('<p>tracing</p>');
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 50)));
+  await browser.stopTracing();
+  await page.close();
+  const json: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  const { model, report } = importChromeTrace(json, 'chromium');
+  assert.equal(report.format, 'chrome');
+  assert.ok(model.lanes.length >= 2, `lanes: ${model.lanes.length}`);
+  assert.ok(model.spans.length > 10, `spans: ${model.spans.length}`);
+  assert.ok(
+    model.lanes.some((l) => /Renderer|Browser|GPU/i.test(l.name)),
+    'named processes',
+  );
+  assert.ok(model.spans.every((s) => s.end !== null && s.end >= s.start));
+  const skipped = Object.values(report.skipped).reduce((a, b) => a + b, 0);
+  assert.ok(skipped < report.events, `${skipped} of ${report.events} skipped`);
 });
