@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { EventLog } from '../../src/core/eventLog';
 import { importChromeTrace } from '../../src/export/chromeImport';
 import { describeSkipped } from '../../src/export/importReport';
+import { importTraceText } from '../../src/export/importTrace';
 import { importJsonl, parseJsonl, toJsonl } from '../../src/export/swimlaneJsonl';
 
 const fixtures = join(__dirname, '../../../test/fixtures');
@@ -100,4 +101,20 @@ test('the event log of a run is bounded: later events are counted, not kept', ()
   for (const e of events.slice(0, 5)) log.push(e);
   assert.deepEqual(log.all(), events.slice(0, 3));
   assert.equal(log.dropped, 2);
+});
+
+test('importTraceText picks the format by content and name, and rejects other files clearly', () => {
+  const jsonl = readFileSync(join(fixtures, 'pool-queue-lock.swimlane.jsonl'), 'utf8');
+  const asJsonl = importTraceText(`\uFEFF${jsonl}`, 'run.swimlane.jsonl');
+  assert.equal(asJsonl.report.format, 'jsonl');
+  assert.equal(asJsonl.trace.title, 'run');
+  assert.equal(asJsonl.trace.events?.length, jsonl.trim().split('\n').length);
+  const chrome = JSON.stringify([{ ph: 'X', name: 'a', pid: 1, tid: 1, ts: 5, dur: 2 }]);
+  const asChrome = importTraceText(chrome, 'other.json');
+  assert.equal(asChrome.report.format, 'chrome');
+  assert.equal(asChrome.trace.events, null);
+  assert.equal(asChrome.trace.model.spans.length, 1);
+  assert.throws(() => importTraceText('hello\nworld\n', 'notes.json'), /no valid swimlane event/);
+  assert.throws(() => importTraceText('', 'empty.swimlane.jsonl'), /holds no trace events/);
+  assert.throws(() => importTraceText('{"a": 1}', 'config.json'), /no valid swimlane event/);
 });
