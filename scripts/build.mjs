@@ -1,8 +1,8 @@
 // One esbuild script, one build per runtime: extension host (node/cjs), webview (browser),
-// and with --tests the test files (node/cjs, one bundle per *.test.ts under out/test).
+// the headless CLI (node/cjs with a shebang, dist/cli.js), and with --tests the test files (node/cjs, one bundle per *.test.ts under out/test).
 // Flags: --watch, --production (minify, no sourcemaps), --tests.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -28,6 +28,15 @@ const builds = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    banner: { js: '#!/usr/bin/env node' },
   },
   {
     ...common,
@@ -73,4 +82,5 @@ if (watch) {
   console.log('watching for changes…');
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  chmodSync(join(root, 'dist', 'cli.js'), 0o755);
 }

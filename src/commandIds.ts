@@ -8,7 +8,13 @@ export const CommandIds = {
   runAgain: 'concurrencySwimlane.runAgain',
   compare: 'concurrencySwimlane.compare',
   stop: 'concurrencySwimlane.stop',
+  traceFile: 'concurrencySwimlane.traceFile',
+  openTrace: 'concurrencySwimlane.openTrace',
+  exportTrace: 'concurrencySwimlane.exportTrace',
 } as const;
+
+/** View type of the read-only custom editor for `*.swimlane.jsonl` files. */
+export const TRACE_EDITOR_VIEW_TYPE = 'concurrencySwimlane.traceEditor';
 
 /** One of the contributed command ids. */
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

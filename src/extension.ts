@@ -6,6 +6,8 @@ import { createDemoTree } from './features/demoTree';
 import { RunController } from './features/runController';
 import { RunStatus } from './features/runStatus';
 import { register as registerSwimlaneSerializer } from './panel/panelSerializer';
+import { register as registerTraceCommands } from './features/traceCommands';
+import { register as registerTraceFile } from './features/traceFile';
 
 let controllers: RunController[] = [];
 
@@ -26,6 +28,8 @@ export function activate(context: vscode.ExtensionContext): SwimlaneApi {
     createDemoTree(),
     new RunStatus(runs),
     registerSwimlaneSerializer(context, { extensionUri: context.extensionUri }),
+    registerTraceFile(context, { runs }),
+    registerTraceCommands(context, { runs, output }),
   );
   return runs.api();
 }

@@ -149,11 +149,19 @@ function spawnServer(node24, serverMain, args, env, onOutput) {
 
 /**
  * Serves VS Code on 127.0.0.1 with the smoke-test driver on. Options: extensionsDir,
- * userDataDir, port (default: a free one), extraArgs, log (function receiving server output;
+ * userDataDir, port (default: a free one), extraArgs, workspaceTrust (default false: trust is
+ * disabled, every folder trusted; true: folders open in Restricted Mode), log (function receiving server output;
  * default: kept, printed when the server fails to start or SWIMLANE_SERVER_LOG=1).
  * Resolves with { port, url, pid, exited (promise of the exit code), stop() }.
  */
-export async function startServer({ extensionsDir, userDataDir, port, extraArgs = [], log } = {}) {
+export async function startServer({
+  extensionsDir,
+  userDataDir,
+  port,
+  extraArgs = [],
+  workspaceTrust = false,
+  log,
+} = {}) {
   const { node24, serverMain } = await ensureVSCodeServer();
   const home = mkdtempSync(join(tmpdir(), 'swimlane-home-'));
   const tag = randomUUID();
@@ -167,7 +175,9 @@ export async function startServer({ extensionsDir, userDataDir, port, extraArgs 
     });
   const args = [
     ...['--host', '127.0.0.1', '--port', String(port), '--without-connection-token'],
-    ...['--accept-server-license-terms', '--disable-telemetry', '--disable-workspace-trust'],
+    '--accept-server-license-terms',
+    '--disable-telemetry',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--enable-smoke-test-driver',
     ...['--user-data-dir', userDataDir, '--server-data-dir', userDataDir],
     ...['--extensions-dir', extensionsDir],

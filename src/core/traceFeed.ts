@@ -1,5 +1,6 @@
 // Feeds a run's stdout/stderr bytes through the frame parser into the model. Pure.
 import { FrameParser } from './frameParser';
+import type { TraceEvent } from './events';
 import type { TraceModel } from './traceModel';
 
 /** Where a piece of output text came from. */
@@ -17,6 +18,7 @@ export class TraceFeed {
   constructor(
     private readonly model: TraceModel,
     private readonly sink: OutputSink,
+    private readonly onEvent?: (event: TraceEvent) => void,
   ) {}
 
   /** Bytes read from the traced program's stdout. */
@@ -25,6 +27,7 @@ export class TraceFeed {
       switch (item.type) {
         case 'event':
           this.model.apply(item.event);
+          this.onEvent?.(item.event);
           if (item.event.k === 'out') this.sink(item.event.text, item.event.stream, item.event.pid);
           break;
         case 'output':

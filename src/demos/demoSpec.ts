@@ -4,10 +4,14 @@
 export interface DemoSpec {
   id: string;
   title: string;
-  /** Path of the script relative to the extension's root. */
+  /** Path of the script relative to the extension's root, or absolute (the user's own file). */
   script: string;
   /** Files created in the run's fresh temporary working directory. */
   files: Record<string, string>;
+  /** Absolute working directory: when set, the run uses it instead of a temporary one. */
+  cwd?: string;
+  /** multiprocessing start method passed to the tracer (`--start-method`). */
+  startMethod?: 'fork' | 'spawn' | 'forkserver';
   /** Command-line arguments, built from the user's settings. */
   args: string[];
   /** Tickets available at the start, for the ticket demos. */

@@ -5,13 +5,16 @@ import { CONFIG_SECTION } from '../commandIds';
 import type { DemoSpec } from '../demos/demoSpec';
 import { takeRevivedPanel } from '../panel/panelSerializer';
 import { SwimlanePanel } from '../panel/swimlanePanel';
-import { locatePython, type PythonProblem } from '../runner/pythonLocator';
+import { locatePython, type PythonFound, type PythonProblem } from '../runner/pythonLocator';
 import { RunSession } from '../session/runSession';
-import type { Header } from '../shared/webviewProtocol';
+import type { TraceEvent } from '../core/events';
+import type { Header, ModelDelta } from '../shared/webviewProtocol';
 import { stripAnsi } from '../core/text';
 import { uiLang } from './demoPicker';
 import { FindingsFeed } from './findingsFeed';
 import type { SharedAxis } from './sharedAxis';
+import { chooseInterpreter } from './interpreter';
+import { mayRunUserCode } from './workspaceTrust';
 
 /** A run started or ended; `run` numbers runs so a late end is not taken for the current one. */
 export type RunChange =
@@ -36,15 +39,22 @@ export class RunController implements vscode.Disposable {
     private readonly output: vscode.OutputChannel,
   ) {}
 
-  /** Start `spec`, after stopping whatever runs now. Resolves once the program started. */
-  async run(spec: DemoSpec, axis: SharedAxis | null = null): Promise<void> {
+  /** Start `spec`, after stopping whatever runs now, with `chosen` or the configured Python.
+   * Resolves once the program started. The user's own code (a spec with a cwd) needs trust. */
+  async run(spec: DemoSpec, axis: SharedAxis | null = null, chosen?: PythonFound): Promise<void> {
+    if (spec.cwd && !mayRunUserCode()) return;
     await this.stop();
     this.leaveAxis?.();
     this.leaveAxis = null;
     const configured = vscode.workspace
       .getConfiguration(CONFIG_SECTION)
       .get<string>('pythonPath', '');
-    const python = await locatePython(configured);
+    // The user's own file (Run Again of a traced file) picks its interpreter like Trace Python File.
+    const python =
+      chosen ??
+      (spec.cwd
+        ? await chooseInterpreter(vscode.Uri.file(spec.script))
+        : await locatePython(configured));
     if (!python.ok) {
       this.output.appendLine(
         `[error] ${python.reason}: ${python.detail || python.tried.join(', ')}`,
@@ -113,6 +123,24 @@ export class RunController implements vscode.Disposable {
     return this.session?.active ?? false;
   }
 
+  /** The current or last run's title, model (with findings) and raw events; null before any. */
+  currentTrace(): {
+    title: string;
+    model: ModelDelta;
+    events: readonly TraceEvent[];
+    eventsDropped: number;
+  } | null {
+    const s = this.session;
+    if (!s) return null;
+    const model = s.model.snapshot();
+    return {
+      title: s.spec.title,
+      model: this.findings ? this.findings.delta(model) : model,
+      events: s.events.all(),
+      eventsDropped: s.events.dropped,
+    };
+  }
+
   /** The read-only API activate() returns. */
   api(): SwimlaneApi {
     return {
@@ -120,6 +148,7 @@ export class RunController implements vscode.Disposable {
         const h = this.session?.model.getHeader();
         return h && this.findings ? this.findings.header(h) : (h ?? null);
       },
+      currentModel: () => this.currentTrace()?.model ?? null,
       waitForRunEnd: async (timeoutMs) => {
         const s = this.session;
         if (!s) throw new Error('no run has been started');

@@ -82,6 +82,11 @@ export class SwimlanePanel implements vscode.Disposable {
     );
   }
 
+  /** The VS Code panel behind this view. */
+  get webviewPanel(): vscode.WebviewPanel {
+    return this.panel;
+  }
+
   /** Route the Stop button to another handler (a revived panel adopted by a run controller). */
   setStopHandler(onStop: () => void): void {
     this.onStop = onStop;

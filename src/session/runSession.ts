@@ -1,6 +1,7 @@
 // One run of a demo: temp workdir → traced process → parser/model → rate-limited deltas.
 // No vscode import: the panel and output channel are reached through the sinks.
-import { join } from 'node:path';
+import { delimiter, isAbsolute, join } from 'node:path';
+import { EventLog } from '../core/eventLog';
 import { DeltaPump } from '../core/deltaPump';
 import { TraceFeed, type OutputSource } from '../core/traceFeed';
 import { TraceModel } from '../core/traceModel';
@@ -29,6 +30,8 @@ export function describeExit(exit: RunnerExit): { state: Header['state']; error:
 /** A single traced run of a demo. */
 export class RunSession {
   readonly model: TraceModel;
+  /** Every event of the run (bounded), for the `.swimlane.jsonl` export. */
+  readonly events = new EventLog();
   private readonly feed: TraceFeed;
   private readonly pump: DeltaPump;
   private runner: ProcessRunner | null = null;
@@ -45,7 +48,7 @@ export class RunSession {
       ticketsAvailable: spec.ticketsAvailable ?? null,
       successText: spec.successText,
     });
-    this.feed = new TraceFeed(this.model, sinks.output);
+    this.feed = new TraceFeed(this.model, sinks.output, (e) => this.events.push(e));
     this.pump = new DeltaPump(() => sinks.delta(this.model.takeDelta()));
     this.ended = new Promise((r) => (this.resolveEnded = r));
   }
@@ -61,10 +64,15 @@ export class RunSession {
     return s === 'starting' || s === 'running';
   }
 
-  /** Create the workdir and start `python -m swimlane_tracer script args`. */
+  /** Create the workdir (unless the spec names one) and start `python -m swimlane_tracer script args`. */
   async start(python: string, extensionRoot: string): Promise<void> {
-    this.workdir = await createWorkdir(this.spec.files);
+    if (!this.spec.cwd) this.workdir = await createWorkdir(this.spec.files);
+    const cwd = this.spec.cwd ?? this.workdir ?? '.';
     const tracerPath = join(extensionRoot, 'src', 'python');
+    const script = isAbsolute(this.spec.script)
+      ? this.spec.script
+      : join(extensionRoot, this.spec.script);
+    const method = this.spec.startMethod ? ['--start-method', this.spec.startMethod] : [];
     this.runner = new ProcessRunner({
       stdout: (b) => {
         this.feed.pushStdout(b);
@@ -79,11 +87,14 @@ export class RunSession {
     });
     this.runner.start({
       command: python,
-      args: ['-m', 'swimlane_tracer', join(extensionRoot, this.spec.script), ...this.spec.args],
-      cwd: this.workdir,
+      args: ['-m', 'swimlane_tracer', ...method, script, ...this.spec.args],
+      cwd,
       env: {
         ...process.env,
-        PYTHONPATH: tracerPath,
+        // The user's own program keeps its PYTHONPATH, after the tracer's.
+        PYTHONPATH: [tracerPath, this.spec.cwd ? process.env.PYTHONPATH : undefined]
+          .filter(Boolean)
+          .join(delimiter),
         PYTHONIOENCODING: 'utf-8',
         PYTHONDONTWRITEBYTECODE: '1',
       },

@@ -15,6 +15,8 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const shim = join(root, 'test', 'vscode-shim', 'code');
 const vscodeExecutablePath = process.env.SWIMLANE_VSCODE_EXECUTABLE || shim;
 const extensionDevelopmentPath = process.env.SWIMLANE_EXTENSION_PATH || root;
+/** A stand-in for ms-python.python (its environments API), loaded next to the extension. */
+const fakePythonExtension = join(root, 'test', 'fixtures', 'fake-python-extension');
 const extensionTestsPath = join(root, 'out', 'test', 'integration', 'index.js');
 
 if (!process.argv.includes('--no-build')) {
@@ -33,37 +35,56 @@ process.stdout.write = (chunk, ...rest) => {
   return write(chunk, ...rest);
 };
 
-const workspace = mkdtempSync(join(tmpdir(), 'swimlane-workspace-'));
-// Quieter workbench: no welcome page, no chat (its logs share the channel with mocha's).
-mkdirSync(join(workspace, '.vscode'));
-writeFileSync(
-  join(workspace, '.vscode', 'settings.json'),
-  JSON.stringify({ 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true }),
-);
-let exitCode = 1;
-try {
-  console.log(`integration: VS Code = ${vscodeExecutablePath}`);
-  exitCode = await runTests({
-    vscodeExecutablePath,
-    extensionDevelopmentPath,
-    extensionTestsPath,
-    launchArgs: [workspace],
-  });
-} catch (err) {
-  console.error(`integration: ${err?.message ?? err}`);
-  exitCode = typeof err?.code === 'number' && err.code !== 0 ? err.code : 1;
-} finally {
-  rmSync(workspace, { recursive: true, force: true });
+/** One pass of the suite in a fresh workspace; resolves with the exit code and mocha's counts. */
+async function pass(name, env) {
+  const from = printed.length;
+  const workspace = mkdtempSync(join(tmpdir(), 'swimlane-workspace-'));
+  // Quieter workbench: no welcome page, no chat (its logs share the channel with mocha's).
+  mkdirSync(join(workspace, '.vscode'));
+  writeFileSync(
+    join(workspace, '.vscode', 'settings.json'),
+    JSON.stringify({ 'workbench.startupEditor': 'none', 'chat.disableAIFeatures': true }),
+  );
+  let exitCode = 1;
+  try {
+    console.log(`integration (${name}): VS Code = ${vscodeExecutablePath}`);
+    exitCode = await runTests({
+      vscodeExecutablePath,
+      // The shim's web workbench takes one development path: it installs the fake instead.
+      extensionDevelopmentPath:
+        vscodeExecutablePath === shim
+          ? extensionDevelopmentPath
+          : [extensionDevelopmentPath, fakePythonExtension],
+      extensionTestsPath,
+      launchArgs: [workspace],
+      extensionTestsEnv: { SWIMLANE_SHIM_EXTENSIONS: fakePythonExtension, ...env },
+    });
+  } catch (err) {
+    console.error(`integration (${name}): ${err?.message ?? err}`);
+    exitCode = typeof err?.code === 'number' && err.code !== 0 ? err.code : 1;
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
+  // eslint-disable-next-line no-control-regex
+  const plain = printed.slice(from).replace(/\x1b\[[0-9;]*m/g, '');
+  const count = (word) => Number(new RegExp(`(\\d+) ${word}\\b`).exec(plain)?.[1] ?? 0);
+  const result = { exitCode, passed: count('passing'), failed: count('failing') };
+  if (result.passed + result.failed === 0 && exitCode !== 0) {
+    console.log(`integration (${name}): no mocha summary (VS Code or the suite failed to start)`);
+  }
+  return result;
 }
 
-// eslint-disable-next-line no-control-regex
-const plain = printed.replace(/\x1b\[[0-9;]*m/g, '');
-const count = (word) => Number(new RegExp(`(\\d+) ${word}\\b`).exec(plain)?.[1] ?? 0);
-const passed = count('passing');
-const failed = count('failing');
-process.stdout.write = write;
-if (passed + failed === 0 && exitCode !== 0) {
-  console.log('integration: no mocha summary (VS Code or the suite failed to start)');
+const results = [await pass('trusted', {})];
+// Restricted Mode needs workspace trust on, which only the shim's VS Code server can switch.
+if (vscodeExecutablePath === shim) {
+  results.push(await pass('untrusted', { SWIMLANE_UNTRUSTED: '1', SWIMLANE_WORKSPACE_TRUST: '1' }));
+} else {
+  console.log('integration: the Restricted Mode pass runs only with test/vscode-shim/code');
 }
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+const exitCode = results.every((r) => r.exitCode === 0 && r.passed > 0) ? 0 : 1;
+process.stdout.write = write;
 console.log(`integration: ${passed} passed, ${failed} failed`);
 process.exit(exitCode === 0 && failed === 0 && passed > 0 ? 0 : exitCode || 1);

@@ -3,9 +3,9 @@
 // playwright-core with the smoke-test driver's payload (extensionDevelopmentPath,
 // extensionTestsPath), relays mocha's output to stdout and exits with the tests' exit code.
 // Started by ./code; kills everything it started (browser, server process group, temp dirs).
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, join, resolve } from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/vscode/setup.mjs';
@@ -47,6 +47,17 @@ export function workbenchUrl(port, folder, devPaths, testsPath) {
   return `http://127.0.0.1:${port}/?${query}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }
 
+/** Copies the extension folders listed in $SWIMLANE_SHIM_EXTENSIONS (path-delimited) into the
+ * server's extensions dir, as installed extensions (test doubles such as a fake Python extension). */
+function installExtraExtensions(extensionsDir) {
+  for (const dir of (process.env.SWIMLANE_SHIM_EXTENSIONS ?? '').split(delimiter).filter(Boolean)) {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    cpSync(dir, join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`), {
+      recursive: true,
+    });
+  }
+}
+
 /** Runs the tests; resolves with the exit code. Cleans up in all cases. */
 export async function main(argv) {
   const args = parseArgs(argv);
@@ -57,6 +68,7 @@ export async function main(argv) {
   const temp = mkdtempSync(join(tmpdir(), 'swimlane-shim-'));
   const dirs = { ext: join(temp, 'extensions'), data: join(temp, 'data'), web: join(temp, 'web') };
   for (const d of Object.values(dirs)) mkdirSync(d);
+  installExtraExtensions(dirs.ext);
   const folder = args.folder ?? join(temp, 'workspace');
   mkdirSync(folder, { recursive: true });
   let server = null;
@@ -76,7 +88,12 @@ export async function main(argv) {
   process.once('SIGTERM', onSignal);
   process.once('exit', onExit);
   try {
-    server = await startServer({ extensionsDir: dirs.ext, userDataDir: dirs.data });
+    // SWIMLANE_WORKSPACE_TRUST=1: workspace trust on, so the folder opens in Restricted Mode.
+    server = await startServer({
+      extensionsDir: dirs.ext,
+      userDataDir: dirs.data,
+      workspaceTrust: process.env.SWIMLANE_WORKSPACE_TRUST === '1',
+    });
     console.error(`[vscode-shim] VS Code server on ${server.url}`);
     context = await chromium.launchPersistentContext(dirs.web, {
       executablePath: CHROMIUM,
