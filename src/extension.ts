@@ -3,14 +3,15 @@ import * as vscode from 'vscode';
 import type { SwimlaneApi } from './api';
 import { register as registerDemoCommands } from './features/demoCommands';
 import { createDemoTree } from './features/demoTree';
+import { register as registerLanguageClient } from './features/languageClient';
 import { RunController } from './features/runController';
 import { RunStatus } from './features/runStatus';
 import { register as registerSwimlaneSerializer } from './panel/panelSerializer';
 
 let controllers: RunController[] = [];
 
-/** Wire output channels, run controllers, commands, demo view, status bar and the panel
- * serializer; return the test API. */
+/** Wire output channels, run controllers, commands, demo view, status bar, the panel
+ * serializer and the Python language client; return the test API. */
 export function activate(context: vscode.ExtensionContext): SwimlaneApi {
   const output = vscode.window.createOutputChannel('Concurrency Swimlane');
   const sideOutput = vscode.window.createOutputChannel('Concurrency Swimlane (compare)');
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): SwimlaneApi {
     createDemoTree(),
     new RunStatus(runs),
     registerSwimlaneSerializer(context, { extensionUri: context.extensionUri }),
+    registerLanguageClient(context, { extensionUri: context.extensionUri }),
   );
   return runs.api();
 }

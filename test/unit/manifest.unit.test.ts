@@ -36,8 +36,12 @@ test('identity, activation on user action only, engines', () => {
   assert.equal(text(pkg.displayName), 'Concurrency Swimlane');
   assert.ok(/^\^1\.\d+\.\d+$/.test(pkg.engines.vscode));
   // VS Code derives onCommand/onView activation from contributes; the only explicit event
-  // restores a swimlane panel that was open before a window reload. Never at startup.
-  assert.deepEqual(pkg.activationEvents ?? [], ['onWebviewPanel:concurrencySwimlane.swimlane']);
+  // restores a swimlane panel that was open before a window reload; opening a Python file
+  // starts the lint language server. Never at startup.
+  assert.deepEqual(pkg.activationEvents ?? [], [
+    'onWebviewPanel:concurrencySwimlane.swimlane',
+    'onLanguage:python',
+  ]);
   for (const s of ['build', 'watch', 'lint', 'package', 'start', 'test', 'bench'])
     assert.ok(pkg.scripts[s], s);
 });
@@ -46,4 +50,15 @@ test('.vscodeignore leaves out sources, tests, maps and node_modules', () => {
   const lines = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
   for (const p of ['src/**/*.ts', 'test/**', '**/*.map', 'node_modules/**'])
     assert.ok(lines.includes(p), p);
+});
+
+test('the language server and its tree-sitter .wasm files ship in the VSIX', () => {
+  const lines = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+  for (const p of ['dist/**', 'dist/*', '*.wasm', '**/*.wasm', 'dist/*.wasm', '**/*.js'])
+    assert.ok(!lines.includes(p), `.vscodeignore must not list ${p}`);
+  const build = readFileSync(join(root, 'scripts/build.mjs'), 'utf8');
+  assert.match(build, /server: 'src\/server\/server\.ts'/);
+  for (const wasm of ['tree-sitter.wasm', 'tree-sitter-python.wasm'])
+    assert.match(build, new RegExp(`'${wasm}'`));
+  assert.ok(pkg.devDependencies['web-tree-sitter'] && pkg.devDependencies['tree-sitter-python']);
 });
