@@ -1,5 +1,4 @@
 // Runs the nine rules over one parsed module and localises their findings. Pure: no vscode.
-import type { Tree } from 'web-tree-sitter';
 import { collectFacts } from './facts';
 import type { Fix, FixKind, RawFinding } from './finding';
 import { RULES, ruleMessage, type Lang, type RuleId, type Severity } from './ruleCatalog';
@@ -14,6 +13,7 @@ import { acquireWithoutRelease, lockOrderInversion } from './rulesLock';
 import { endlessConsumer } from './rulesQueue';
 import { unlockedReadModifyWrite } from './rulesRace';
 import type { Range } from './syntax';
+import type { SyntaxNode } from './syntaxTree';
 import { splitLines } from './withLockFix';
 
 /** A localised finding, ready to become an LSP diagnostic. */
@@ -43,9 +43,8 @@ export function fixTitle(fix: Fix, lang: Lang): string {
   return FIX_TITLES[fix.kind][lang].replace('{lock}', fix.lock ?? 'lock');
 }
 
-/** Every finding of the nine rules on `tree` (whose source is `text`), in source order. */
-export function analyse(tree: Tree, text: string, options: AnalyseOptions): Diagnosis[] {
-  const root = tree.rootNode;
+/** Every finding of the nine rules on the module `root` (source `text`), in source order. */
+export function analyse(root: SyntaxNode, text: string, options: AnalyseOptions): Diagnosis[] {
   const facts = collectFacts(root);
   const lines = splitLines(text);
   const raw: RawFinding[] = [

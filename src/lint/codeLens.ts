@@ -1,10 +1,9 @@
 // Where the "▶ Visualize" code lens goes: above `if __name__ == '__main__':`, else above the
 // first Process/Thread start, in files that use multiprocessing or threading. Pure.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntaxTree';
 import { collectFacts } from './facts';
 import type { Lang } from './ruleCatalog';
 import {
-  callsIn,
   descendants,
   isMainGuard,
   methodCall,
@@ -25,7 +24,7 @@ export function visualizeLensRange(root: Node): Range | undefined {
   if (!facts.usesConcurrency) return undefined;
   const guard = descendants(root, true).find(isMainGuard);
   if (guard) return rangeOf(guard);
-  const start = callsIn(root).find((c) => {
+  const start = facts.calls.find((c) => {
     const m = methodCall(c);
     if (m?.method !== 'start') return false;
     const obj = c.childForFieldName('function')?.childForFieldName('object');

@@ -1,7 +1,7 @@
 // Facts about one Python module that several rules share: which classes are Process/Thread
 // subclasses, which variables hold workers, their targets, daemon flags, module functions.
-import type { Node } from 'web-tree-sitter';
-import { calleeName, callsIn, descendants, kwarg, methodCall } from './syntax';
+import type { SyntaxNode as Node } from './syntaxTree';
+import { calleeName, callsIn, kwarg, methodCall } from './syntax';
 
 /** A worker runs in a new process or a new thread. */
 export type WorkerKind = 'process' | 'thread';
@@ -28,6 +28,12 @@ export interface ModuleFacts {
   /** Functions defined at module level, by name. */
   functions: Map<string, Node>;
   workers: Worker[];
+  /** Every call of the module, in source order. */
+  calls: Node[];
+  /** Method calls by `object.method` text (`p.start`), in source order. */
+  byMethod: Map<string, Node[]>;
+  /** `X.daemon = True` assignments and `X.setDaemon(…)` calls, by `X`. */
+  daemonSets: Map<string, Node[]>;
 }
 
 const BUILTIN: Record<string, WorkerKind> = {
@@ -58,7 +64,8 @@ export function collectFacts(root: Node): ModuleFacts {
     return BUILTIN[n] ?? classes.get(n)?.kind;
   };
   const workers: Worker[] = [];
-  for (const call of callsIn(root)) {
+  const calls = [...root.ofType('call')];
+  for (const call of calls) {
     const kind = kindOf(call);
     if (!kind) continue;
     const parent = call.parent;
@@ -77,13 +84,36 @@ export function collectFacts(root: Node): ModuleFacts {
     const d = kwarg(call, 'daemon');
     workers.push({ name, kind, ctor: call, target, daemonKw: d?.type === 'true' });
   }
-  return { root, usesConcurrency, classes, functions, workers };
+  const byMethod = new Map<string, Node[]>();
+  for (const c of calls) {
+    const m = methodCall(c);
+    if (m) push(byMethod, `${m.object}.${m.method}`, c);
+  }
+  const daemonSets = new Map<string, Node[]>();
+  for (const a of root.ofType('assignment')) {
+    const left = a.childForFieldName('left');
+    if (left?.type !== 'attribute' || left.childForFieldName('attribute')?.text !== 'daemon')
+      continue;
+    if (a.childForFieldName('right')?.type !== 'true') continue;
+    push(daemonSets, left.childForFieldName('object')?.text ?? '', a);
+  }
+  for (const [key, list] of byMethod) {
+    if (key.endsWith('.setDaemon')) for (const c of list) push(daemonSets, key.slice(0, -10), c);
+  }
+  for (const list of daemonSets.values()) list.sort((x, y) => x.startIndex - y.startIndex);
+  return { root, usesConcurrency, classes, functions, workers, calls, byMethod, daemonSets };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
 }
 
 /** Classes deriving from Process/Thread (directly, via `mp.Process`, or via another such class). */
 function subclasses(root: Node): ModuleFacts['classes'] {
   const out: ModuleFacts['classes'] = new Map();
-  const defs = descendants(root).filter((n) => n.type === 'class_definition');
+  const defs = root.ofType('class_definition');
   for (let changed = true; changed;) {
     changed = false;
     for (const c of defs) {
@@ -115,32 +145,14 @@ export function methodOf(cls: Node, name: string): Node | undefined {
 
 /** Calls `<name>.<method>(…)` anywhere in the module. */
 export function methodCalls(facts: ModuleFacts, name: string, method: string): Node[] {
-  return callsIn(facts.root).filter((c) => {
-    const m = methodCall(c);
-    return m?.object === name && m.method === method;
-  });
+  return facts.byMethod.get(`${name}.${method}`) ?? [];
 }
 
 /** Whether worker `w` is made a daemon: `daemon=True` or `<name>.daemon = True` somewhere. */
 export function isDaemon(facts: ModuleFacts, w: Worker): boolean {
   if (w.daemonKw) return true;
   if (!w.name) return false;
-  return daemonAssignments(facts.root, w.name).length > 0;
-}
-
-/** Assignments `<name>.daemon = True` (and `<name>.setDaemon(True)` calls) in `scope`. */
-export function daemonAssignments(scope: Node, name: string): Node[] {
-  return descendants(scope).filter((n) => {
-    if (n.type === 'assignment') {
-      return (
-        n.childForFieldName('left')?.text === `${name}.daemon` &&
-        n.childForFieldName('right')?.type === 'true'
-      );
-    }
-    if (n.type !== 'call') return false;
-    const m = methodCall(n);
-    return m?.object === name && m.method === 'setDaemon';
-  });
+  return (facts.daemonSets.get(w.name) ?? []).length > 0;
 }
 
 /** Calls in `fn` of module functions: the call node and the function it calls. */

@@ -1,5 +1,5 @@
 // Hover text for multiprocessing and threading APIs: two lines, English then Chinese. Pure.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntaxTree';
 import { collectFacts } from './facts';
 import { calleeName, rangeOf, type Range } from './syntax';
 

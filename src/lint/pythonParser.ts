@@ -1,6 +1,7 @@
 // Loads web-tree-sitter and the Python grammar (.wasm files shipped in the VSIX, no download)
 // and keeps one incrementally re-parsed tree per open document. Pure Node: no vscode.
 import { Language, Parser, type Tree } from 'web-tree-sitter';
+import { copyTree, type SyntaxNode } from './syntaxTree';
 
 /** Where the two .wasm files are. */
 export interface WasmPaths {
@@ -49,6 +50,7 @@ function positionAt(text: string, i: number): { row: number; column: number } {
 /** A document's text and its syntax tree, re-parsed incrementally on each change. */
 export class ParsedDocument {
   private current: Tree;
+  private copy: SyntaxNode | undefined;
 
   constructor(
     private readonly parser: Parser,
@@ -65,6 +67,12 @@ export class ParsedDocument {
   /** The current tree. */
   get tree(): Tree {
     return this.current;
+  }
+
+  /** The current tree as plain SyntaxNodes (copied once per version, on first use). */
+  get syntax(): SyntaxNode {
+    this.copy ??= copyTree(this.current, this.source);
+    return this.copy;
   }
 
   /** Apply edits in order (each against the text the previous one left), then re-parse with the
@@ -104,6 +112,7 @@ export class ParsedDocument {
   }
 
   private parse(text: string, old?: Tree): Tree {
+    this.copy = undefined;
     const tree = this.parser.parse(text, old);
     if (!tree) throw new Error('tree-sitter could not parse the document');
     if (old) old.delete();

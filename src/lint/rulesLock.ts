@@ -1,6 +1,6 @@
 // Lock rules: 5 acquire() without release() on every path (quick fix `with lock:`) and
 // 9 lock-order inversion between two functions. Pure.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntaxTree';
 import type { RawFinding } from './finding';
 import {
   descendants,
@@ -38,7 +38,7 @@ function releasesInFinally(stmt: Node, lock: string): boolean {
 
 /** Every block (and the module) of the tree. */
 function blocks(root: Node): Node[] {
-  return descendants(root).filter((n) => n.type === 'block' || n.type === 'module');
+  return [...root.ofType('module'), ...root.ofType('block')];
 }
 
 /** Rule 5, over every block of the module. */
@@ -172,7 +172,7 @@ function orderPairs(fn: Node): OrderPair[] {
 
 /** Rule 9: function A nests lock y inside x while function B nests x inside y. */
 export function lockOrderInversion(root: Node): RawFinding[] {
-  const fns = descendants(root).filter((n) => n.type === 'function_definition');
+  const fns = root.ofType('function_definition');
   const pairs = fns.flatMap(orderPairs);
   const out: RawFinding[] = [];
   const seen = new Set<number>();

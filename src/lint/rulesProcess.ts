@@ -1,15 +1,7 @@
 // Rules about starting workers: 1 args not a tuple, 2 daemon after start, 3 no main guard,
 // 4 a daemon process starting processes, 7 attributes set before super().__init__(). Pure.
-import type { Node } from 'web-tree-sitter';
-import {
-  calleesOf,
-  daemonAssignments,
-  fnName,
-  isDaemon,
-  methodCalls,
-  methodOf,
-  type ModuleFacts,
-} from './facts';
+import type { SyntaxNode as Node } from './syntaxTree';
+import { calleesOf, fnName, isDaemon, methodCalls, methodOf, type ModuleFacts } from './facts';
 import type { MessageParam, RawFinding } from './finding';
 import {
   ancestor,
@@ -26,8 +18,9 @@ import {
 /** Rule 1: `args=(x)` where a tuple was meant; quick fix adds the comma. */
 export function argsNotTuple(facts: ModuleFacts): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const call of callsIn(facts.root)) {
-    const isWorker = facts.workers.some((w) => w.ctor.id === call.id);
+  const ctors = new Set(facts.workers.map((w) => w.ctor.id));
+  for (const call of facts.calls) {
+    const isWorker = ctors.has(call.id);
     const isPool = ['apply_async', 'apply'].includes(calleeName(call));
     if (!isWorker && !isPool) continue;
     const v = kwarg(call, 'args');
@@ -48,7 +41,7 @@ export function argsNotTuple(facts: ModuleFacts): RawFinding[] {
 
 /** The scope a node runs in: its function, else the module. */
 function scopeOf(n: Node): Node {
-  return ancestor(n, 'function_definition') ?? n.tree.rootNode;
+  return ancestor(n, 'function_definition') ?? n.root;
 }
 
 /** Rule 2: `p.daemon = True` after `p.start()` in the same scope. */
@@ -57,7 +50,7 @@ export function daemonAfterStart(facts: ModuleFacts): RawFinding[] {
   const names = new Set(facts.workers.map((w) => w.name).filter((n): n is string => !!n));
   for (const name of names) {
     const starts = methodCalls(facts, name, 'start');
-    for (const a of daemonAssignments(facts.root, name)) {
+    for (const a of facts.daemonSets.get(name) ?? []) {
       const late = starts.some(
         (s) => scopeOf(s).id === scopeOf(a).id && s.startIndex < a.startIndex,
       );
@@ -70,7 +63,7 @@ export function daemonAfterStart(facts: ModuleFacts): RawFinding[] {
 /** Rule 3: a Process started at module level, outside `if __name__ == '__main__':`. */
 export function startWithoutMainGuard(facts: ModuleFacts): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const call of callsIn(facts.root)) {
+  for (const call of facts.calls) {
     const m = methodCall(call);
     if (m?.method !== 'start' || !atModuleLevel(call)) continue;
     const obj = call.childForFieldName('function')?.childForFieldName('object');

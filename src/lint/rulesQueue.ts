@@ -1,6 +1,6 @@
 // Rule 8: a consumer `while True: q.get()` with no sentinel, break or timeout, in a worker
 // that is joined: join() never returns. Pure.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntaxTree';
 import { fnName, methodCalls, type ModuleFacts } from './facts';
 import type { RawFinding } from './finding';
 import { callsIn, descendants, kwarg, methodCall, positionalArgs, rangeOf } from './syntax';

@@ -1,7 +1,7 @@
 // Rule 6: a read-modify-write of one file or shared object in a worker's target (or in a
 // module function it calls) with no lock held: the tutorial's ticket race. Quick fix: wrap
 // the statements (or the call) in `with lock:`. Pure.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntaxTree';
 import { calleesOf, fnName, type ModuleFacts, type Worker } from './facts';
 import type { MessageParam, RawFinding } from './finding';
 import {
@@ -162,8 +162,8 @@ function lockName(
   const p = params.map((x) => x?.text.split(/[:=]/)[0].trim() ?? '').find((t) => /lock/i.test(t));
   if (p) return p;
   if (w.kind === 'process') return undefined;
-  for (const a of descendants(facts.root, true)) {
-    if (a.type !== 'assignment' || a.childForFieldName('left')?.type !== 'identifier') continue;
+  for (const a of facts.root.ofType('assignment')) {
+    if (a.childForFieldName('left')?.type !== 'identifier') continue;
     const right = a.childForFieldName('right');
     if (right?.type === 'call' && ['Lock', 'RLock'].includes(calleeName(right)))
       return a.childForFieldName('left')?.text;

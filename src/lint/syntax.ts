@@ -1,5 +1,5 @@
 // Small, pure helpers over a tree-sitter Python syntax tree: ranges, walking, calls, scopes.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntaxTree';
 
 /** A zero-based position, in UTF-16 code units like LSP and web-tree-sitter. */
 export interface Pos {

@@ -1,5 +1,5 @@
 // Builds the `with lock:` quick fix: statements re-indented under a new `with` line. Pure.
-import type { Node } from 'web-tree-sitter';
+import type { SyntaxNode as Node } from './syntaxTree';
 import type { Fix } from './finding';
 import { indentOf } from './syntax';
 

@@ -89,7 +89,7 @@ export class LintSession {
     const d = this.docs.get(uri);
     if (!d) return [];
     if (d.findings?.version !== d.version) {
-      const list = analyse(d.doc.tree, d.doc.text, { lang: this.lang, disabled: this.disabled });
+      const list = analyse(d.doc.syntax, d.doc.text, { lang: this.lang, disabled: this.disabled });
       d.findings = { version: d.version, list };
     }
     return d.findings.list;
@@ -129,7 +129,7 @@ export class LintSession {
   /** The "▶ Visualize" lens, if the document uses multiprocessing or threading. */
   codeLenses(uri: string): CodeLens[] {
     const d = this.docs.get(uri);
-    const range = d && visualizeLensRange(d.doc.tree.rootNode);
+    const range = d && visualizeLensRange(d.doc.syntax);
     if (!range) return [];
     const title = VISUALIZE_TITLE[this.lang];
     return [{ range, command: { title, command: VISUALIZE_COMMAND, arguments: [uri] } }];
@@ -142,7 +142,7 @@ export class LintSession {
     const lines = d.doc.text.split('\n');
     let offset = pos.character;
     for (let i = 0; i < pos.line && i < lines.length; i++) offset += lines[i].length + 1;
-    const h = hoverAt(d.doc.tree.rootNode, offset);
+    const h = hoverAt(d.doc.syntax, offset);
     if (!h) return undefined;
     return {
       contents: { kind: MarkupKind.Markdown, value: h.lines.map(escapeMarkdown).join('\n\n') },

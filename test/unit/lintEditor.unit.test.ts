@@ -6,7 +6,7 @@ import { visualizeLensRange } from '../../src/lint/codeLens';
 import { hoverAt } from '../../src/lint/hoverText';
 import { ParsedDocument } from '../../src/lint/pythonParser';
 import { LintSession } from '../../src/server/lintSession';
-import { fixture, pythonParser } from './lintHarness';
+import { fixture, pythonParser, syntaxOf } from './lintHarness';
 
 test('incremental re-parse after edits gives the same tree as parsing the new text', async () => {
   const parser = await pythonParser();
@@ -30,6 +30,7 @@ test('incremental re-parse after edits gives the same tree as parsing the new te
     assert.equal(doc.tree.rootNode.toString(), fresh.rootNode.toString());
     assert.equal(doc.tree.rootNode.endIndex, doc.text.length);
     assert.notEqual(doc.text, before);
+    assert.equal(doc.syntax.text, doc.text);
     fresh.delete();
   }
   assert.ok(doc.text.startsWith('# 票\n'));
@@ -37,27 +38,23 @@ test('incremental re-parse after edits gives the same tree as parsing the new te
 });
 
 test('code lens sits on the main guard, else on the first start(); none without concurrency', async () => {
-  const parser = await pythonParser();
-  const at = (text: string): number | undefined => {
-    const tree = parser.parse(text)!;
-    const r = visualizeLensRange(tree.rootNode);
-    tree.delete();
+  const at = async (text: string): Promise<number | undefined> => {
+    const r = visualizeLensRange(await syntaxOf(text));
     return r && r.start.line + 1;
   };
-  assert.equal(at(fixture('tutorial/print_with_lock.py')), 10);
-  assert.equal(at(fixture('tutorial/start_with_function.py')), 15);
-  assert.equal(at(fixture('tutorial/daemon_subclass.py')), 17);
-  assert.equal(at("import os\nif __name__ == '__main__':\n    print(os.getpid())\n"), undefined);
+  assert.equal(await at(fixture('tutorial/print_with_lock.py')), 10);
+  assert.equal(await at(fixture('tutorial/start_with_function.py')), 15);
+  assert.equal(await at(fixture('tutorial/daemon_subclass.py')), 17);
+  assert.equal(await at("import os\nif __name__ == '__main__':\n    print(os.getpid())\n"), undefined);
 });
 
 test('hover: two lines, English then Chinese, only on concurrency APIs', async () => {
-  const parser = await pythonParser();
   const text = fixture('tutorial/queue_endless.py');
-  const tree = parser.parse(text)!;
+  const root = await syntaxOf(text);
   const hover = (needle: string, nth = 0): string[] | undefined => {
     let i = -1;
     for (let k = 0; k <= nth; k++) i = text.indexOf(needle, i + 1);
-    return hoverAt(tree.rootNode, i)?.lines.slice();
+    return hoverAt(root, i)?.lines.slice();
   };
   const process = hover('Process', 1)!;
   assert.equal(process.length, 2);
@@ -67,10 +64,7 @@ test('hover: two lines, English then Chinese, only on concurrency APIs', async (
   assert.match(hover('join(')![1], /阻塞/);
   assert.equal(hover('print'), undefined);
   assert.equal(hover('range'), undefined);
-  tree.delete();
-  const plain = parser.parse("d = {}\nd.get('x')\n")!;
-  assert.equal(hoverAt(plain.rootNode, 8), undefined);
-  plain.delete();
+  assert.equal(hoverAt(await syntaxOf("d = {}\nd.get('x')\n"), 8), undefined);
 });
 
 test('server session: diagnostics link to the demo, quick fixes, lens command, edits', async () => {

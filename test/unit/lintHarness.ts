@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import { analyse, type Diagnosis } from '../../src/lint/analyse';
 import { createPythonParser } from '../../src/lint/pythonParser';
+import { copyTree, type SyntaxNode } from '../../src/lint/syntaxTree';
 import type { Lang, RuleId } from '../../src/lint/ruleCatalog';
 
 /** The repository root (tests run from out/test/unit). */
@@ -37,7 +38,7 @@ export async function lint(
   const tree = p.parse(text);
   if (!tree) throw new Error('no tree');
   try {
-    return analyse(tree, text, { lang, disabled: new Set(disabled) });
+    return analyse(copyTree(tree, text), text, { lang, disabled: new Set(disabled) });
   } finally {
     tree.delete();
   }
@@ -79,4 +80,15 @@ export function applyEdits(
   for (const e of sorted)
     out = out.slice(0, offset(e.range.start)) + e.newText + out.slice(offset(e.range.end));
   return out;
+}
+
+/** Parse `text` into a plain SyntaxNode tree. */
+export async function syntaxOf(text: string): Promise<SyntaxNode> {
+  const tree = (await pythonParser()).parse(text);
+  if (!tree) throw new Error('no tree');
+  try {
+    return copyTree(tree, text);
+  } finally {
+    tree.delete();
+  }
 }
