@@ -1,7 +1,7 @@
 // Benchmark program for the `lsp.analyse-2000-lines` row (bundled and run by bench/rows/lsp.mjs):
 // builds a 2,000-line Python module that exercises every rule, then times, after warm-up,
 // (a) a full parse + the nine rules and (b) a one-line edit, incremental re-parse + the rules.
-// Writes JSON {lines, findings, rounds, fullMs, incrementalMs} (medians, ms) to the file given.
+// Writes JSON {lines, findings, rounds, fullMs, fullCpuMs, fullMinMs, incrementalMs} (medians, ms) to the file given.
 // Usage: node lspAnalyse.js <tree-sitter.wasm> <tree-sitter-python.wasm> <rounds> <out.json>
 import { writeFileSync } from 'node:fs';
 import { analyse } from '../src/lint/analyse';
@@ -55,13 +55,17 @@ async function main(): Promise<void> {
   const parser = await createPythonParser({ runtime, python });
   const full: number[] = [];
   const incremental: number[] = [];
+  const fullCpu: number[] = [];
   let findings = 0;
   const doc = new ParsedDocument(parser, text);
   for (let r = 0; r < rounds + 5; r++) {
     let t0 = performance.now();
+    const c0 = process.cpuUsage();
     const tree = parser.parse(text)!;
     findings = analyse(copyTree(tree, text), text, { lang: 'en' }).length;
     const fullMs = performance.now() - t0;
+    const c1 = process.cpuUsage(c0);
+    const fullCpuMs = (c1.user + c1.system) / 1000;
     tree.delete();
     // A keystroke in the middle of the file: insert a character, re-parse incrementally.
     const line = 1000 + (r % 20);
@@ -76,6 +80,7 @@ async function main(): Promise<void> {
     ]);
     if (r >= 5) {
       full.push(fullMs);
+      fullCpu.push(fullCpuMs);
       incremental.push(incMs);
     }
   }
@@ -85,6 +90,8 @@ async function main(): Promise<void> {
     findings,
     rounds,
     fullMs: median(full),
+    fullCpuMs: median(fullCpu),
+    fullMinMs: Math.min(...full),
     incrementalMs: median(incremental),
   };
   writeFileSync(outFile, JSON.stringify(out));

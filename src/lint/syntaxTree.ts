@@ -137,7 +137,8 @@ export function copyTree(tree: Tree, source: string): SyntaxNode {
         node = make();
         parent.add(node, cursor.currentFieldName);
       }
-      if (cursor.gotoFirstChild()) {
+      // The rules read a string's text, never its parts: skip string_start/content/end.
+      if (node.type !== 'string' && cursor.gotoFirstChild()) {
         stack.push(node);
         continue;
       }
