@@ -3,14 +3,7 @@
 import type { SyntaxNode as Node } from './syntaxTree';
 import { collectFacts } from './facts';
 import type { Lang } from './ruleCatalog';
-import {
-  descendants,
-  isMainGuard,
-  methodCall,
-  rangeOf,
-  statementOf,
-  type Range,
-} from './syntax';
+import { descendants, isMainGuard, methodCall, rangeOf, statementOf, type Range } from './syntax';
 
 /** The command the lens runs (contributed by the Trace Python File feature). */
 export const VISUALIZE_COMMAND = 'concurrencySwimlane.traceFile';

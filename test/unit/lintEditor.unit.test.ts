@@ -45,7 +45,10 @@ test('code lens sits on the main guard, else on the first start(); none without 
   assert.equal(await at(fixture('tutorial/print_with_lock.py')), 10);
   assert.equal(await at(fixture('tutorial/start_with_function.py')), 15);
   assert.equal(await at(fixture('tutorial/daemon_subclass.py')), 17);
-  assert.equal(await at("import os\nif __name__ == '__main__':\n    print(os.getpid())\n"), undefined);
+  assert.equal(
+    await at("import os\nif __name__ == '__main__':\n    print(os.getpid())\n"),
+    undefined,
+  );
 });
 
 test('hover: two lines, English then Chinese, only on concurrency APIs', async () => {
