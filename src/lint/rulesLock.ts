@@ -36,6 +36,21 @@ function releasesInFinally(stmt: Node, lock: string): boolean {
   return !!fin && descendants(fin).some((n) => isMethodStatement(n, lock, 'release'));
 }
 
+/** `if cond: lock.acquire()` … `finally: if cond: lock.release()`: a release (or a
+ * try/finally releasing) after a statement enclosing the acquire's block, in the same function. */
+function releasedAfterEnclosing(block: Node, lock: string): boolean {
+  for (let s = block.parent; s && s.type !== 'function_definition' && s.type !== 'module';) {
+    while (s.parent && s.parent.type !== 'block' && s.parent.type !== 'module') s = s.parent;
+    const container = s.parent;
+    if (!container) return false;
+    const after = statements(container).filter((t) => t.startIndex >= s!.endIndex);
+    if (after.some((t) => isMethodStatement(t, lock, 'release') || releasesInFinally(t, lock)))
+      return true;
+    s = container.parent;
+  }
+  return false;
+}
+
 /** Every block (and the module) of the tree. */
 function blocks(root: Node): Node[] {
   return [...root.ofType('module'), ...root.ofType('block')];
@@ -79,6 +94,7 @@ export function acquireWithoutRelease(root: Node, lines: readonly string[]): Raw
         });
         return;
       }
+      if (releasedAfterEnclosing(block, lock)) return;
       const nested = rest.flatMap((t) =>
         descendants(t, true).filter((n) => isMethodStatement(n, lock, 'release')),
       );

@@ -10,6 +10,7 @@ import {
   descendants,
   isMethodStatement,
   kwarg,
+  methodCall,
   positionalArgs,
   rangeOf,
   statementCall,
@@ -112,7 +113,20 @@ function guardedBy(stmt: Node, name: string, fn: Node): Node {
   }
 }
 
-/** Whether `n` (inside `fn`) runs with a lock held: in `with lock:` or after `lock.acquire()`. */
+/** Whether `stmt` is `if …: lock.acquire()` (a lock taken on a condition, e.g. a --lock flag). */
+function conditionalAcquire(stmt: Node): boolean {
+  const body = stmt.type === 'if_statement' ? stmt.childForFieldName('consequence') : null;
+  return (
+    !!body &&
+    statements(body).some((t) => {
+      const call = statementCall(t);
+      return !!call && methodCall(call)?.method === 'acquire';
+    })
+  );
+}
+
+/** Whether `n` (inside `fn`) runs with a lock held: in `with lock:`, after `lock.acquire()` or
+ * after `if …: lock.acquire()` (and no release in between). */
 function lockedAt(n: Node, fn: Node): boolean {
   for (let s: Node | null = n; s && s.id !== fn.id; s = s.parent) {
     if (s.type === 'with_statement' && withLocks(s).length > 0) return true;
@@ -120,6 +134,7 @@ function lockedAt(n: Node, fn: Node): boolean {
     if (blk?.type !== 'block') continue;
     const before = statements(blk).filter((x) => x.endIndex <= s!.startIndex);
     for (let i = before.length - 1; i >= 0; i--) {
+      if (conditionalAcquire(before[i])) return true;
       const call = statementCall(before[i]);
       const obj = call?.childForFieldName('function')?.childForFieldName('object')?.text;
       if (!obj) continue;
