@@ -122,6 +122,28 @@ describe('Python language server in VS Code', () => {
     );
   });
 
+  it('turns a rule off with concurrencySwimlane.lint.disabledRules, and on again', async () => {
+    const uri = docs.get('daemon_subclass.py')!.uri;
+    const config = vscode.workspace.getConfiguration('concurrencySwimlane.lint');
+    const target = vscode.ConfigurationTarget.Workspace;
+    await config.update('disabledRules', ['start-without-main-guard'], target);
+    try {
+      const got = await until(
+        'the rule off',
+        () => summary(ours(uri)),
+        (s) => s.length === 1,
+      );
+      assert.deepEqual(got, ['7:attribute-before-super-init']);
+    } finally {
+      await config.update('disabledRules', undefined, target);
+    }
+    await until(
+      'the rule on again',
+      () => ours(uri).length,
+      (n) => n === 2,
+    );
+  });
+
   it('provides the ▶ Visualize code lens running Trace Python File on the file', async () => {
     const doc = docs.get('print_with_lock.py')!;
     const lenses = await until(
