@@ -59,6 +59,14 @@ const POSITIVE: Record<string, Expected[]> = {
       'error',
     ),
   ],
+  'daemon_children_pool.py': [
+    w(
+      [6, 13, 6, 20],
+      'daemon-starts-children',
+      'run runs in the daemon process b, which may not start processes: AssertionError (daemonic processes are not allowed to have children).',
+      'error',
+    ),
+  ],
   'acquire_release.py': [
     w([8, 4, 8, 18], 'acquire-without-release', NOT_EVERY_PATH('return on line 10 skips it')),
     w(
