@@ -1,8 +1,10 @@
-// One esbuild script, one build per runtime: extension host (node/cjs), webview (browser),
-// the headless CLI (node/cjs with a shebang, dist/cli.js), and with --tests the test files (node/cjs, one bundle per *.test.ts under out/test).
+// One esbuild script, one build per runtime: extension host (node/cjs), Python language
+// server (node/cjs, its two tree-sitter .wasm files copied beside it), webview (browser),
+// the headless CLI (node/cjs with a shebang, dist/cli.js), and with --tests the test files
+// (node/cjs, one bundle per *.test.ts under out/test).
 // Flags: --watch, --production (minify, no sourcemaps), --tests.
 import * as esbuild from 'esbuild';
-import { chmodSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
@@ -16,7 +18,18 @@ const common = {
   minify: production,
   logLevel: 'info',
   absWorkingDir: root,
+  // web-tree-sitter's ESM build needs import.meta.url, which a cjs bundle lacks: use its cjs build.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/tree-sitter.cjs' },
 };
+
+/** The .wasm files the language server loads at run time (they ship in the VSIX). */
+const WASM = {
+  'tree-sitter.wasm': 'node_modules/web-tree-sitter/tree-sitter.wasm',
+  'tree-sitter-python.wasm': 'node_modules/tree-sitter-python/tree-sitter-python.wasm',
+};
+mkdirSync(join(root, 'dist'), { recursive: true });
+for (const [name, from] of Object.entries(WASM))
+  copyFileSync(join(root, from), join(root, 'dist', name));
 
 /** Builds that ship in the VSIX. */
 const builds = [
@@ -28,6 +41,14 @@ const builds = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: { server: 'src/server/server.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
   },
   {
     ...common,

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { SwimlaneApi } from './api';
 import { register as registerDemoCommands } from './features/demoCommands';
 import { createDemoTree } from './features/demoTree';
+import { register as registerLanguageClient } from './features/languageClient';
 import { RunController } from './features/runController';
 import { RunStatus } from './features/runStatus';
 import { register as registerSwimlaneSerializer } from './panel/panelSerializer';
@@ -11,8 +12,8 @@ import { register as registerTraceFile } from './features/traceFile';
 
 let controllers: RunController[] = [];
 
-/** Wire output channels, run controllers, commands, demo view, status bar and the panel
- * serializer; return the test API. */
+/** Wire output channels, run controllers, commands, demo view, status bar, the panel
+ * serializer and the Python language client; return the test API. */
 export function activate(context: vscode.ExtensionContext): SwimlaneApi {
   const output = vscode.window.createOutputChannel('Concurrency Swimlane');
   const sideOutput = vscode.window.createOutputChannel('Concurrency Swimlane (compare)');
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): SwimlaneApi {
     registerSwimlaneSerializer(context, { extensionUri: context.extensionUri }),
     registerTraceFile(context, { runs }),
     registerTraceCommands(context, { runs, output }),
+    registerLanguageClient(context, { extensionUri: context.extensionUri }),
   );
   return runs.api();
 }

@@ -36,8 +36,12 @@ test('identity, activation on user action only, engines', () => {
   assert.equal(text(pkg.displayName), 'Concurrency Swimlane');
   assert.ok(/^\^1\.\d+\.\d+$/.test(pkg.engines.vscode));
   // VS Code derives onCommand/onView activation from contributes; the only explicit event
-  // restores a swimlane panel that was open before a window reload. Never at startup.
-  assert.deepEqual(pkg.activationEvents ?? [], ['onWebviewPanel:concurrencySwimlane.swimlane']);
+  // restores a swimlane panel that was open before a window reload; opening a Python file
+  // starts the lint language server. Never at startup.
+  assert.deepEqual(pkg.activationEvents ?? [], [
+    'onWebviewPanel:concurrencySwimlane.swimlane',
+    'onLanguage:python',
+  ]);
   for (const s of ['build', 'watch', 'lint', 'package', 'start', 'test', 'bench'])
     assert.ok(pkg.scripts[s], s);
 });
@@ -61,4 +65,15 @@ test('marketplace metadata: repository, homepage, bugs, banner, categories, keyw
   for (const c of pkg.categories) assert.ok(known.includes(c), c);
   assert.ok(pkg.keywords.length > 0 && pkg.keywords.length <= 30);
   assert.ok(!pkg.scripts.package.includes('--allow-missing-repository'));
+});
+
+test('the language server and its tree-sitter .wasm files ship in the VSIX', () => {
+  const lines = readFileSync(join(root, '.vscodeignore'), 'utf8').split('\n');
+  for (const p of ['dist/**', 'dist/*', '*.wasm', '**/*.wasm', 'dist/*.wasm', '**/*.js'])
+    assert.ok(!lines.includes(p), `.vscodeignore must not list ${p}`);
+  const build = readFileSync(join(root, 'scripts/build.mjs'), 'utf8');
+  assert.match(build, /server: 'src\/server\/server\.ts'/);
+  for (const wasm of ['tree-sitter.wasm', 'tree-sitter-python.wasm'])
+    assert.match(build, new RegExp(`'${wasm}'`));
+  assert.ok(pkg.devDependencies['web-tree-sitter'] && pkg.devDependencies['tree-sitter-python']);
 });
