@@ -1,6 +1,7 @@
 // Pure frame metrics: how long the run is so far and how wide the lane label column must be.
 import type { SwimlaneModel } from './layout';
 import { orderLanes } from './laneOrder';
+import { tableOf } from './modelSpans';
 import { INDENT } from './renderLanes';
 
 /** Latest time anything in the model reaches (ns), at least 1 ms. */
@@ -8,7 +9,7 @@ export function timeEnd(m: SwimlaneModel): number {
   const h = m.header;
   let end = h ? Math.max(h.duration, h.mainDone ?? 0, h.axisEnd ?? 0) : 0;
   for (const l of m.lanes) end = Math.max(end, l.begin ?? 0, l.end ?? 0);
-  for (const s of m.spans) end = Math.max(end, s.start, s.end ?? 0);
+  end = Math.max(end, tableOf(m).maxTime);
   for (const k of m.marks) end = Math.max(end, k.t);
   return Math.max(end, 1e6);
 }

@@ -11,12 +11,18 @@ import type {
 } from '../src/shared/webviewProtocol';
 
 export { laneLabel, lockOrder, orderLanes } from './laneOrder';
+import type { SpanTable } from './spanTable';
 import { laneLabel, lockOrder, orderLanes } from './laneOrder';
 
-/** What the webview knows of a run: lanes sorted by order, all spans and marks, the header. */
+/**
+ * What the webview knows of a run: lanes sorted by order, spans, marks, the header. Spans come as
+ * an array (small hand-made models) or as a columnar table (the store); read them via tableOf().
+ */
 export interface SwimlaneModel {
   lanes: readonly Lane[];
-  spans: readonly Span[];
+  spans?: readonly Span[];
+  /** The spans in columns with a per-lane time index (set by the store; wins over `spans`). */
+  table?: SpanTable;
   marks: readonly Mark[];
   /** Arrows (spawn, queue put → get); absent in older hosts. */
   flows?: readonly Flow[];
@@ -37,6 +43,8 @@ export interface LayoutInput {
   now: number;
   /** Process lane ids whose thread sub-lanes are hidden. */
   collapsed?: ReadonlySet<string>;
+  /** Lock colour order of the whole run (when `spans` holds only the visible ones). */
+  locks?: readonly string[];
 }
 
 /** One lane row: vertical position, tree depth and the running bar's extent. */
@@ -92,6 +100,17 @@ export interface Layout {
   height: number;
   /** Row of a lane id, or of its process when the lane is a hidden thread. */
   rowOf(lane: string): LaneRow | undefined;
+  /**
+   * Set when the spans are drawn on the canvas straight from the span index (so `spans` is empty):
+   * the span rects of a row between two x (px), and the rect of one span by id.
+   */
+  find?: SpanFinder;
+}
+
+/** Span lookups through the index, for hit tests and the selection outline in dense frames. */
+export interface SpanFinder {
+  spansAt(lane: string, x0: number, x1: number): SpanRect[];
+  spanRect(id: number): SpanRect | null;
 }
 
 /** Vertical band of a span kind inside a row of height h: [offset, height]. */
@@ -160,7 +179,7 @@ export function layout(input: LayoutInput): Layout {
     rowById.set(lane.id, row);
   });
 
-  const locks = lockOrder(input.spans);
+  const locks = input.locks ? [...input.locks] : lockOrder(input.spans);
   const lockIndex = new Map(locks.map((id, i) => [id, i]));
   const spans: SpanRect[] = [];
   for (const s of input.spans) {

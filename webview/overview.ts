@@ -1,8 +1,14 @@
 // The overview strip: the whole run in miniature on a canvas (one thin row per lane, spans coloured
-// by kind and lock), with a box showing the visible window. Drag on it to choose what to show.
+// by kind and lock, merged per pixel), with a box showing the visible window. Drag on it to choose what to show.
 import type { Selection } from 'd3';
 import type { Layout, SwimlaneModel } from './layout';
+import { LOCK_COLOURS } from './laneLayers';
+import { tableOf } from './modelSpans';
 import type { Palette } from './palette';
+import { KINDS } from './spanTable';
+
+/** Styles of the strip: a span kind and one of the lock colours. */
+const STYLES = KINDS.length * LOCK_COLOURS;
 
 /** Height of the strip in px. */
 export const OVERVIEW_HEIGHT = 30;
@@ -60,17 +66,52 @@ export function drawOverview(
   const k = (right - left) / Math.max(1, end);
   const n = Math.max(1, l.rows.length);
   const rh = (h - 4) / n;
+  const bands = Math.max(1, Math.min(n, h - 4));
+  const t = tableOf(m);
+  // Per interned lane: its band (a hidden thread uses its process's), -1 when not shown.
   const index = new Map(l.rows.map((r, i) => [r.id, i]));
+  const band = Int32Array.from(t.lanes.list, (id) => {
+    const i = index.get(id) ?? index.get(id.split('/')[0]);
+    return i === undefined ? -1 : Math.floor((i * bands) / n);
+  });
   const locks = new Map(l.locks.map((id, i) => [id, i]));
-  for (const s of m.spans) {
-    const i = index.get(s.lane) ?? index.get(s.lane.split('/')[0]);
-    if (i === undefined || s.kind === 'sleep') continue;
-    const [c, a] = colour(s.kind, s.lockId === undefined ? null : (locks.get(s.lockId) ?? 0));
+  const lockOf = Int32Array.from(t.lockIds.list, (id) => locks.get(id) ?? 0);
+  // Pixel merging: one bit per (band, style, column), a style being a kind and a lock colour.
+  const cols = Math.max(1, Math.ceil(width));
+  const bits = new Uint8Array(bands * STYLES * cols);
+  const used = new Uint8Array(STYLES);
+  for (let r = 0; r < t.size; r++) {
+    const kind = t.kind[r];
+    const b = band[t.lane[r]];
+    if (b < 0 || KINDS[kind] === 'sleep') continue;
+    const e = t.end[r];
+    const x0 = Math.max(0, Math.floor(left + t.start[r] * k));
+    const x1 = Math.min(
+      cols - 1,
+      Math.max(x0, Math.ceil(left + (Number.isNaN(e) ? end : e) * k) - 1),
+    );
+    const style = kind * LOCK_COLOURS + (t.lock[r] < 0 ? 0 : lockOf[t.lock[r]] % LOCK_COLOURS);
+    used[style] = 1;
+    const row = (b * STYLES + style) * cols;
+    bits.fill(1, row + x0, row + x1 + 1);
+  }
+  const bh = bands === n ? Math.max(1, rh - (rh > 3 ? 1 : 0)) : 1;
+  const by = bands === n ? rh : (h - 4) / bands;
+  for (let style = 0; style < STYLES; style++) {
+    if (!used[style]) continue;
+    const [c, a] = colour(KINDS[Math.floor(style / LOCK_COLOURS)], style % LOCK_COLOURS);
     ctx.fillStyle = c;
     ctx.globalAlpha = Math.max(0.45, a);
-    const x = left + s.start * k;
-    const w = Math.max(1, ((s.end ?? end) - s.start) * k);
-    ctx.fillRect(x, 2 + i * rh, w, Math.max(1, rh - (rh > 3 ? 1 : 0)));
+    for (let b = 0; b < bands; b++) {
+      const row = (b * STYLES + style) * cols;
+      for (let x = 0; x < cols; x++) {
+        if (!bits[row + x]) continue;
+        let x2 = x;
+        while (x2 + 1 < cols && bits[row + x2 + 1]) x2++;
+        ctx.fillRect(x, 2 + b * by, x2 - x + 1, bh);
+        x = x2;
+      }
+    }
   }
   ctx.globalAlpha = 1;
 }

@@ -133,6 +133,8 @@ function createView(root: Html, initial: ViewState): View {
     end: 1e6,
     epoch: undefined,
     raf: 0,
+    stateDirty: false,
+    chrome: [],
     content: null,
     pendingWindow: initial.window,
     keepNextReset: initial !== undefined && (initial.window !== null || initial.selected !== null),
@@ -142,7 +144,12 @@ function createView(root: Html, initial: ViewState): View {
     select: (sel, open) => select_(view, sel, open),
     redraw: () => changed(view),
   });
-  new ResizeObserver(() => schedule(view)).observe(plot.node()!);
+  // The plot resized, or a vertical scrollbar came or went (the scroller's content box changed).
+  const resized = new ResizeObserver(() => schedule(view));
+  resized.observe(plot.node()!);
+  resized.observe(scroll.node()!);
+  // The canvas and the virtualised rows cover the viewport: scrolling draws again.
+  scroll.on('scroll', () => schedule(view));
   return view;
 }
 

@@ -1,6 +1,6 @@
 // Lane area drawing: row stripes, labels with tree guides, lifetime bars, spans, marks, grid.
 import type { ScaleLinear, Selection } from 'd3';
-import type { LaneRow, Layout, SpanRect } from './layout';
+import type { LaneRow, Layout, MarkPos, SpanRect } from './layout';
 import { setAttrs } from './dom';
 import { INDENT, LOCK_COLOURS, SPAN_LAYERS } from './laneLayers';
 import { drawFlows, drawMarkLabels } from './renderFlows';
@@ -33,6 +33,10 @@ export interface LaneFrame {
   spanAria: (s: SpanRect) => string;
   /** Spans and lane bars are on the dense canvas: the SVG leaves them out. */
   dense: boolean;
+  /** Rows that get SVG stripes, labels and bars (all of them, or those near the viewport). */
+  rows: readonly LaneRow[];
+  /** Marks drawn as SVG glyphs (empty when too many are in view: the canvas ticks them). */
+  marks: readonly MarkPos[];
 }
 
 /** Class list of a span rectangle: kind, lock colour, open, related to the focused lock. */
@@ -74,9 +78,9 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
   svg
     .select('.sl-rows')
     .selectAll<SVGRectElement, LaneRow>('rect')
-    .data(l.rows, (r) => r.id)
+    .data(f.rows, (r) => r.id)
     .join('rect')
-    .attr('class', (_r, i) => (i % 2 ? 'sl-row sl-row-odd' : 'sl-row'))
+    .attr('class', (r) => (Math.round(r.y / h) % 2 ? 'sl-row sl-row-odd' : 'sl-row'))
     .attr('x', 0)
     .attr('y', (r) => r.y)
     .attr('width', width)
@@ -95,7 +99,7 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
   svg
     .select('.sl-bars')
     .selectAll<SVGRectElement, LaneRow>('rect')
-    .data(f.dense ? [] : l.rows.filter((r) => r.bar !== null), (r) => r.id)
+    .data(f.dense ? [] : f.rows.filter((r) => r.bar !== null), (r) => r.id)
     .join('rect')
     .attr('class', (r) => `sl-lanebar${r.lane.end === null ? ' sl-open' : ''}`)
     .attr('x', (r) => r.bar?.x ?? 0)
@@ -126,7 +130,7 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
     });
   }
 
-  drawMarks(svg.select<SVGGElement>('.sl-marks'), l, h);
+  drawMarks(svg.select<SVGGElement>('.sl-marks'), f.marks, l, h);
   drawMarkLabels(svg.select<SVGGElement>('.sl-mark-labels'), f.labels);
   drawFlows(svg.select<SVGGElement>('.sl-flows'), f.flows);
 
@@ -143,7 +147,7 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
   const lanes = svg
     .select('.sl-labels')
     .selectAll<SVGGElement, LaneRow>('g.sl-lane')
-    .data(l.rows, (r) => r.id)
+    .data(f.rows, (r) => r.id)
     .join((enter) => {
       const g = enter
         .append('g')

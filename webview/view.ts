@@ -65,6 +65,10 @@ export interface View {
   end: number;
   epoch: number | undefined;
   raf: number;
+  /** What the header, toolbar and legend were last drawn from (redrawn when any of it changes). */
+  chrome: unknown[];
+  /** The user changed the view since the last draw: save the state in the next one. */
+  stateDirty: boolean;
   /** Inspector content of the last draw (tests and export read it). */
   content: InspectorContent | null;
   /** A restored zoom window, applied once the model has lanes. */
