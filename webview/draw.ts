@@ -16,7 +16,7 @@ import { countVisible, lockIndex, mergeIndexed, spanFinder, visibleSpans } from 
 import { visibleMarks } from './markIndex';
 import { tableOf } from './modelSpans';
 import { drawDenseCanvas } from './renderCanvas';
-import { drawLanes } from './renderLanes';
+import { drawLanes, gridTimes } from './renderLanes';
 import { drawSelection, outlineOf } from './renderSelection';
 import { spanKindText, translator } from './strings';
 import { updateToolbar } from './toolbar';
@@ -26,7 +26,7 @@ import type { ViewState } from './viewState';
 /** Above this many lanes only the rows near the viewport get SVG rows, labels, spans and marks. */
 export const VIRTUAL_ROWS = 200;
 /** Above this many merged marks in view they are drawn as canvas ticks instead of SVG glyphs. */
-export const MAX_SVG_MARKS = 300;
+export const MAX_SVG_MARKS = 200;
 
 /** The view state to save: the zoom window and what the user chose. */
 export function viewState(view: View): ViewState {
@@ -182,10 +182,14 @@ export function draw(view: View): void {
     canvasRows,
     { width, top: port.top, height: Math.min(port.height, Math.max(1, l.height)), left, right },
     palette,
-    focusLock === null
-      ? null
-      : (kind, lock) => (focusIndex >= 0 ? lock !== focusIndex : kind !== 'queueBlock'),
-    tickMarks ? l.marks.filter((m) => inView(l.rowById.get(m.lane)!, 0)) : [],
+    {
+      dim:
+        focusLock === null
+          ? null
+          : (kind, lock) => (focusIndex >= 0 ? lock !== focusIndex : kind !== 'queueBlock'),
+      ticks: tickMarks ? l.marks.filter((m) => inView(l.rowById.get(m.lane)!, 0)) : [],
+      grid: dense ? gridTimes({ x, labelWidth: left, right }).map((t) => x(t)) : [],
+    },
   );
   drawSelection(view.lanes.select('.sl-selection'), outlineOf(l, state.selected, left, right));
   drawOverview(view.overview, shown, l, width, left, right, end, view.zoom.window, palette);

@@ -4,8 +4,17 @@ import { orderLanes } from './laneOrder';
 import { tableOf } from './modelSpans';
 import { INDENT } from './renderLanes';
 
-/** Latest time anything in the model reaches (ns), at least 1 ms. */
+const ends = new WeakMap<SwimlaneModel, number>();
+
+/** Latest time anything in the model reaches (ns), at least 1 ms (cached per model object). */
 export function timeEnd(m: SwimlaneModel): number {
+  let end = ends.get(m);
+  if (end === undefined) ends.set(m, (end = computeEnd(m)));
+  return end;
+}
+
+/** {@link timeEnd} without the cache. */
+function computeEnd(m: SwimlaneModel): number {
   const h = m.header;
   let end = h ? Math.max(h.duration, h.mainDone ?? 0, h.axisEnd ?? 0) : 0;
   for (const l of m.lanes) end = Math.max(end, l.begin ?? 0, l.end ?? 0);

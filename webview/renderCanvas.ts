@@ -14,6 +14,16 @@ export interface CanvasFrame {
   right: number;
 }
 
+/** What else the canvas may draw. */
+export interface CanvasExtras {
+  /** When a lock or queue is focused: whether a (kind, lock) batch is unrelated and dims. */
+  dim?: ((kind: DenseBatch['kind'], lock: number | null) => boolean) | null;
+  /** Marks drawn as ticks (too many for SVG glyphs). */
+  ticks?: readonly MarkPos[];
+  /** x (px) of vertical grid lines (drawn here instead of in the SVG on dense frames). */
+  grid?: readonly number[];
+}
+
 /** Hatch tiles per (lock colour, background): a diagonal line on a tinted background. */
 const hatches = new Map<string, CanvasPattern | null>();
 
@@ -56,10 +66,9 @@ export function drawDenseCanvas(
   rows: readonly LaneRow[],
   size: CanvasFrame,
   colour: Palette,
-  /** When a lock or queue is focused: whether a (kind, lock) batch is unrelated and dims. */
-  dim: ((kind: DenseBatch['kind'], lock: number | null) => boolean) | null = null,
-  ticks: readonly MarkPos[] = [],
+  more: CanvasExtras = {},
 ): void {
+  const { dim = null, ticks = [], grid = [] } = more;
   canvas.classList.toggle('hidden', batches === null && ticks.length === 0);
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
@@ -82,6 +91,9 @@ export function drawDenseCanvas(
   ctx.rect(size.left, size.top, size.right - size.left, size.height);
   ctx.clip();
   const [muted] = colour('run', null);
+  ctx.fillStyle = colour.foreground;
+  ctx.globalAlpha = 0.07;
+  for (const gx of grid) ctx.fillRect(Math.round(gx) - 0.5, size.top, 1, size.height);
   if (batches) {
     ctx.fillStyle = muted;
     ctx.globalAlpha = 0.75;

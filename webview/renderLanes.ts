@@ -1,5 +1,5 @@
 // Lane area drawing: row stripes, labels with tree guides, lifetime bars, spans, marks, grid.
-import type { ScaleLinear, Selection } from 'd3';
+import type { BaseType, ScaleLinear, Selection } from 'd3';
 import type { LaneRow, Layout, MarkPos, SpanRect } from './layout';
 import { setAttrs } from './dom';
 import { INDENT, LOCK_COLOURS, SPAN_LAYERS } from './laneLayers';
@@ -37,6 +37,11 @@ export interface LaneFrame {
   rows: readonly LaneRow[];
   /** Marks drawn as SVG glyphs (empty when too many are in view: the canvas ticks them). */
   marks: readonly MarkPos[];
+}
+
+/** Times of the vertical grid lines (the axis ticks). */
+export function gridTimes(f: Pick<LaneFrame, 'x' | 'labelWidth' | 'right'>): number[] {
+  return f.x.ticks(Math.max(2, Math.floor((f.right - f.labelWidth) / 110)));
 }
 
 /** Class list of a span rectangle: kind, lock colour, open, related to the focused lock. */
@@ -89,7 +94,7 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
   svg
     .select('.sl-grid')
     .selectAll('line')
-    .data(f.x.ticks(Math.max(2, Math.floor((f.right - f.labelWidth) / 110))))
+    .data(f.dense ? [] : gridTimes(f))
     .join('line')
     .attr('class', 'sl-grid-line')
     .attr('x1', (t) => f.x(t))
@@ -172,7 +177,7 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
     .attr('aria-expanded', (r) => (r.threads ? String(!r.collapsed) : null))
     .attr('x', (r) => 4 + r.depth * INDENT)
     .attr('y', (r) => r.y + h / 2)
-    .text((r) => (r.collapsed ? '▸' : '▾'))
+    .call(textIfChanged, (r: LaneRow) => (r.collapsed ? '▸' : '▾'))
     .on('click', (ev: MouseEvent, r) => {
       ev.stopPropagation();
       f.onToggle(r.id);
@@ -185,5 +190,19 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
     .select('.sl-label')
     .attr('x', (r) => (r.threads ? 15 : 8) + r.depth * INDENT)
     .attr('y', (r) => r.y + h / 2)
-    .text((r) => (r.collapsed ? `${r.label} +${f.threadsText(r.threads)}` : r.label));
+    .call(textIfChanged, (r: LaneRow) =>
+      r.collapsed ? `${r.label} +${f.threadsText(r.threads)}` : r.label,
+    );
+}
+
+/** Set each element's text only when it differs (a text change costs a layout and a repaint). */
+function textIfChanged(
+  sel: Selection<BaseType, LaneRow, BaseType, unknown>,
+  text: (r: LaneRow) => string,
+): void {
+  sel.each(function (this: BaseType, r) {
+    if (!(this instanceof Element)) return;
+    const t = text(r);
+    if (this.textContent !== t) this.textContent = t;
+  });
 }

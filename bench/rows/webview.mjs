@@ -4,6 +4,7 @@
 // messages; bench/webviewDriver.ts does the measuring. One browser session per run size, shared
 // by the rows of that size. Quick mode measures every row on the 10k run (the note says so).
 import { createRequire } from 'node:module';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { median, root, runOk } from '../lib.mjs';
@@ -47,7 +48,10 @@ function session(spans) {
   if (!sessions.has(spans))
     sessions.set(
       spans,
-      build().then(({ driver, generator }) => driver.measureWebview(spans, generator)),
+      build().then(async ({ driver, generator }) => ({
+        ...(await driver.measureWebview(spans, generator)),
+        load: loadavg()[0],
+      })),
     );
   return sessions.get(spans);
 }
@@ -55,7 +59,8 @@ function session(spans) {
 const p95 = (xs) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 const ms = (x) => `${x.toFixed(1)} ms`;
-const size = (m) => `${m.spans} spans + ${m.events - m.spans} marks on ${m.lanes} lanes`;
+const size = (m) =>
+  `${m.spans} spans + ${m.events - m.spans} marks on ${m.lanes} lanes, load average ${m.load.toFixed(1)}`;
 
 /** A frame-time row at `spans` spans: the median is the measure; the p95 must also be ≤ 33 ms. */
 function frameRow(id, spans) {

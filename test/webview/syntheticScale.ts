@@ -29,7 +29,7 @@ function rng(seed: number): () => number {
   };
 }
 
-/** How many lanes a run of `spans` spans gets: 20 at 10k, 100 at 100k, 500 at 1M. */
+/** How many lanes a run of `spans` spans gets by default: 20 at 10k, 50 at 100k, 500 at 1M. */
 export function scaleLanes(spans: number): number {
   return Math.max(20, Math.min(500, Math.round(spans / 2000)));
 }
@@ -96,11 +96,16 @@ const MIX_TOTAL = MIX.reduce((a, [, w]) => a + w, 0);
 
 /**
  * The messages of a run with `spans` spans (about one print per 10 spans, one queue arrow per 1000,
- * a spawn arrow per process), `chunk` spans per delta, lanes in the first delta.
+ * a spawn arrow per process), `chunk` spans per delta, `laneCount` lanes (in the first delta).
  */
-export function* scaleMessages(spans: number, chunk = 25_000, seed = 7): Generator<HostToWebview> {
+export function* scaleMessages(
+  spans: number,
+  chunk = 25_000,
+  laneCount = scaleLanes(spans),
+  seed = 7,
+): Generator<HostToWebview> {
   const r = rng(seed);
-  const lanes = makeLanes(scaleLanes(spans));
+  const lanes = makeLanes(laneCount);
   const per = Math.ceil(spans / lanes.length);
   const step = SCALE_DURATION / per;
   // Every lane's clock, and the lane each next span goes to (round robin, so chunks cover the run).
