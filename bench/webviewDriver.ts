@@ -18,6 +18,11 @@ export interface WebviewMeasures {
   /** Per zoom/pan frame: input → painted, and the script part of the frame. */
   frames: number[];
   frameJs: number[];
+  /** Mean CPU time per frame of the renderer process (all threads) and of its main thread. */
+  cpuProcess: number;
+  cpuMain: number;
+  /** Per frame means of the renderer's CDP Performance metrics (ms). */
+  breakdown: string;
   heapMB: number;
   heapEmptyMB: number;
 }
@@ -158,15 +163,41 @@ export async function measureWebview(
     }, spans);
     const frameTimes: number[] = [];
     const frameJs: number[] = [];
+    let cpuProcess = NaN;
+    let cpuMain = NaN;
+    let breakdown = '';
     if (frames) {
       // Whole run in view first (the densest frame), then the scripted zooms and pans.
       await page.click('[data-testid="fit"]');
       await w.settle();
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      // CPU seconds of the renderer (ticks of 10 ms: only the sum over all frames means much).
+      const NAMES = [
+        'ProcessTime',
+        'ThreadTime',
+        'ScriptDuration',
+        'LayoutDuration',
+        'RecalcStyleDuration',
+        'TaskDuration',
+      ];
+      const cpu = async (): Promise<number[]> => {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        return NAMES.map((n) => (metrics.find((m) => m.name === n)?.value ?? NaN) * 1000);
+      };
+      const c0 = await cpu();
       for (const s of script()) {
         const [t, js] = await frame(page, s);
         frameTimes.push(t);
         frameJs.push(js);
       }
+      const c1 = await cpu();
+      cpuProcess = (c1[0] - c0[0]) / frameTimes.length;
+      cpuMain = (c1[1] - c0[1]) / frameTimes.length;
+      breakdown = NAMES.map(
+        (n, i) => `${n} ${((c1[i] - c0[i]) / frameTimes.length).toFixed(1)}`,
+      ).join(', ');
+      await cdp.detach();
     }
     const heap = await heapMB(page);
     const errors = w.errors.filter((e) => e.startsWith('pageerror'));
@@ -182,6 +213,9 @@ export async function measureWebview(
       firstDrawMs: loaded.painted,
       frames: frameTimes,
       frameJs,
+      cpuProcess,
+      cpuMain,
+      breakdown,
       heapMB: heap,
       heapEmptyMB,
     };

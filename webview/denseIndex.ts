@@ -26,6 +26,14 @@ export interface DenseBatch {
 /** Draw order rank of each kind code. */
 const RANK = KINDS.map((k) => DENSE_ORDER.indexOf(k));
 
+let slotTable = new Int32Array(0);
+
+/** A shared key → slot table of `n` entries, all -1 (callers put back -1 after use). */
+function slots(n: number): Int32Array {
+  if (slotTable.length < n) slotTable = new Int32Array(n).fill(-1);
+  return slotTable;
+}
+
 /** Per interned lock id of the table, its index in the layout's lock list (-1: a queue or unknown). */
 export function lockIndex(t: SpanTable, locks: readonly string[]): Int32Array {
   const at = new Map(locks.map((id, i) => [id, i]));
@@ -69,6 +77,9 @@ export function mergeIndexed(
   const k = (w.right - w.left) / (w.d1 - w.d0 || 1);
   const batches = new Map<number, DenseBatch>();
   const pool: Uint8Array[] = [];
+  const { start, end, kind, lock: lockCol } = t;
+  // Slot of a (kind, lock) key within the current row, -1 when unused (reset after each row).
+  const slot = slots(RANK.length * 4096);
   for (const row of rows) {
     const rng = t.range(row.id, w.d0, w.d1);
     if (!rng) continue;
@@ -77,36 +88,38 @@ export function mergeIndexed(
     const bits: Uint8Array[] = [];
     for (let i = lo; i < hi; i++) {
       const r = ix[i];
-      const e0 = t.end[r];
-      const e = Number.isNaN(e0) ? Math.max(w.now, t.start[r]) : e0;
+      const e0 = end[r];
+      const e = e0 === e0 ? e0 : Math.max(w.now, start[r]);
       if (e < w.d0) continue;
-      const lock = t.lock[r] < 0 ? -1 : locks[t.lock[r]];
-      const key = RANK[t.kind[r]] * 4096 + (lock < 0 ? 4095 : lock % 4095);
-      let g = keys.indexOf(key);
+      const lk = lockCol[r] < 0 ? -1 : locks[lockCol[r]];
+      const key = RANK[kind[r]] * 4096 + (lk < 0 ? 4095 : lk % 4095);
+      let g = slot[key];
       if (g < 0) {
-        g = keys.length;
+        g = slot[key] = keys.length;
         keys.push(key);
         bits.push(pool.pop() ?? new Uint8Array(n));
       }
-      const a = Math.max(0, Math.floor(w.left + (t.start[r] - w.d0) * k) - x0);
+      const a = Math.max(0, Math.floor(w.left + (start[r] - w.d0) * k) - x0);
       const b = Math.min(n - 1, Math.max(a, Math.ceil(w.left + (e - w.d0) * k) - 1 - x0));
-      if (a < n && b >= 0) bits[g].fill(1, a, b + 1);
+      if (a === b) bits[g][a] = 1;
+      else if (a < n && b >= 0) bits[g].fill(1, a, b + 1);
     }
     keys.forEach((key, g) => {
-      const kind = DENSE_ORDER[Math.floor(key / 4096)];
+      slot[key] = -1;
+      const kd = DENSE_ORDER[Math.floor(key / 4096)];
       const lock = key % 4096 === 4095 ? null : key % 4096;
       let batch = batches.get(key);
-      if (!batch) batches.set(key, (batch = { kind, lock, rects: [] }));
-      const [off, bh] = spanBand(kind, row.height);
+      if (!batch) batches.set(key, (batch = { kind: kd, lock, rects: [] }));
+      const [off, bh] = spanBand(kd, row.height);
       const cols = bits[g];
-      for (let i = 0; i < n; i++) {
-        if (!cols[i]) continue;
-        let j = i;
-        while (j + 1 < n && cols[j + 1]) j++;
-        batch.rects.push(x0 + i, row.y + off, j - i + 1, bh);
-        i = j;
+      // Runs of set columns, found with native scans (indexOf) rather than column by column.
+      for (let i = cols.indexOf(1); i >= 0;) {
+        let j = cols.indexOf(0, i);
+        if (j < 0) j = n;
+        batch.rects.push(x0 + i, row.y + off, j - i, bh);
+        cols.fill(0, i, j);
+        i = j < n ? cols.indexOf(1, j) : -1;
       }
-      cols.fill(0);
       pool.push(cols);
     });
   }

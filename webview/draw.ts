@@ -59,8 +59,8 @@ export function draw(view: View): void {
     options.onState?.(viewState(view));
   }
   const tr = translator(options.strings);
-  // Before this frame touches the DOM, so the computed style is still clean.
-  const palette = readPalette(view.dense);
+  // Read again only after a theme change (before this frame touches the DOM: the style is clean).
+  const palette = (view.palette ??= readPalette(view.dense));
   const fkey = JSON.stringify(state.filter);
   if (view.shownKey.model !== model || view.shownKey.filter !== fkey) {
     view.shown = filterModel(model, state.filter);
@@ -127,7 +127,8 @@ export function draw(view: View): void {
   const win = { d0: domain[0], d1: domain[1], left, right, now: end };
   const inView = (r: LaneRow, pad: number): boolean =>
     r.y + r.height > port.top - pad && r.y < port.top + port.height + pad;
-  const svgRows = rows.length > VIRTUAL_ROWS ? rows.filter((r) => inView(r, port.height)) : rows;
+  const svgRows =
+    rows.length > VIRTUAL_ROWS ? rows.filter((r) => inView(r, port.height / 4)) : rows;
   const dense = countVisible(table, svgRows, win) > DENSE_SPANS;
   const l = layout({
     ...base,

@@ -135,6 +135,7 @@ function createView(root: Html, initial: ViewState): View {
     raf: 0,
     stateDirty: false,
     chrome: [],
+    palette: null,
     content: null,
     pendingWindow: initial.window,
     keepNextReset: initial !== undefined && (initial.window !== null || initial.selected !== null),
@@ -148,6 +149,16 @@ function createView(root: Html, initial: ViewState): View {
   const resized = new ResizeObserver(() => schedule(view));
   resized.observe(plot.node()!);
   resized.observe(scroll.node()!);
+  // VS Code changes the theme through <html>'s style and <body>'s class: read the colours again.
+  const themed = new MutationObserver(() => {
+    view.palette = null;
+    schedule(view);
+  });
+  themed.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['style', 'class'],
+  });
+  themed.observe(document.body, { attributes: true, attributeFilter: ['class'] });
   // The canvas and the virtualised rows cover the viewport: scrolling draws again.
   scroll.on('scroll', () => schedule(view));
   return view;

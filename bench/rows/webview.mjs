@@ -78,6 +78,7 @@ function frameRow(id, spans) {
         also: p <= 33,
         note:
           `median ${ms(med)}, p95 ${ms(p)} (${p95ok}), script part median ${ms(median(m.frameJs))}, ` +
+          `renderer CPU per frame ${ms(m.cpuProcess)} (main thread ${ms(m.cpuMain)}), ` +
           `${m.frames.length} ctrl+wheel zoom and drag pan frames, frame start → painted; ` +
           `${size(m)}${quick ? ' (quick mode: the 10k run)' : ''}`,
       };
