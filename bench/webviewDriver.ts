@@ -72,42 +72,54 @@ async function heapMB(page: Page): Promise<number> {
   }
 }
 
-/** Time one frame in the page: `act` runs, then input → draw (rAF) → paint is timed. */
-async function frame(page: Page, step: Step): Promise<[number, number]> {
-  return page.evaluate(async (s: Step) => {
-    const target = document.querySelector('[data-testid="lanes"]') as SVGSVGElement;
-    const plot = (
-      document.querySelector('[data-testid="plot"]') as HTMLElement
-    ).getBoundingClientRect();
-    const x = plot.left + 150 + ('at' in s ? s.at : 0.5) * (plot.width - 180);
-    const y = plot.top + 80;
-    const base = { clientX: x, clientY: y, bubbles: true, cancelable: true, view: window };
-    if ('wheel' in s) {
-      target.dispatchEvent(new WheelEvent('wheel', { ...base, deltaY: s.wheel, ctrlKey: true }));
-    } else {
-      target.dispatchEvent(new MouseEvent('mousedown', { ...base, button: 0 }));
-      window.dispatchEvent(new MouseEvent('mousemove', { ...base, clientX: x + s.drag / 2 }));
-      window.dispatchEvent(new MouseEvent('mousemove', { ...base, clientX: x + s.drag }));
-      window.dispatchEvent(new MouseEvent('mouseup', { ...base, clientX: x + s.drag }));
+/**
+ * Play `steps` in the page, one frame each (30 ms apart, so each frame's paint is done before the
+ * next input), and time every frame: the input is dispatched, then the frame's start (its
+ * requestAnimationFrame timestamp) → end of the draw callback → painted. Returns [total, script].
+ */
+async function frames(page: Page, steps: Step[]): Promise<[number, number][]> {
+  return page.evaluate(async (list: Step[]) => {
+    const out: [number, number][] = [];
+    for (const s of list) {
+      const target = document.querySelector('[data-testid="lanes"]') as SVGSVGElement;
+      const plot = (
+        document.querySelector('[data-testid="plot"]') as HTMLElement
+      ).getBoundingClientRect();
+      const x = plot.left + 150 + ('at' in s ? s.at : 0.5) * (plot.width - 180);
+      const y = plot.top + 80;
+      const base = { clientX: x, clientY: y, bubbles: true, cancelable: true, view: window };
+      if ('wheel' in s) {
+        target.dispatchEvent(new WheelEvent('wheel', { ...base, deltaY: s.wheel, ctrlKey: true }));
+      } else {
+        target.dispatchEvent(new MouseEvent('mousedown', { ...base, button: 0 }));
+        window.dispatchEvent(new MouseEvent('mousemove', { ...base, clientX: x + s.drag / 2 }));
+        window.dispatchEvent(new MouseEvent('mousemove', { ...base, clientX: x + s.drag }));
+        window.dispatchEvent(new MouseEvent('mouseup', { ...base, clientX: x + s.drag }));
+      }
+      // The view's draw was scheduled first, so it runs first in the next frame; this callback
+      // runs after it (its argument is the frame's start); a message posted here arrives after
+      // the frame's style, layout, paint and commit.
+      out.push(
+        await new Promise<[number, number]>((resolve) =>
+          requestAnimationFrame((t0) => {
+            const js = performance.now() - t0;
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => resolve([performance.now() - t0, js]);
+            ch.port2.postMessage(0);
+          }),
+        ),
+      );
+      await new Promise((r) => setTimeout(r, 30));
     }
-    // The view's draw was scheduled first, so it runs first in the next frame; this callback runs
-    // after it (its argument is the frame's start), and a message posted here arrives after paint.
-    return new Promise<[number, number]>((resolve) =>
-      requestAnimationFrame((t0) => {
-        const js = performance.now() - t0;
-        const ch = new MessageChannel();
-        ch.port1.onmessage = () => resolve([performance.now() - t0, js]);
-        ch.port2.postMessage(0);
-      }),
-    );
-  }, step);
+    return out;
+  }, steps);
 }
 
 /** Load a run of `spans` spans into a fresh webview and measure it; `frames` false skips zooming. */
 export async function measureWebview(
   spans: number,
   generator: string,
-  frames = true,
+  zoom = true,
 ): Promise<WebviewMeasures> {
   const browser = await launch();
   try {
@@ -166,7 +178,7 @@ export async function measureWebview(
     let cpuProcess = NaN;
     let cpuMain = NaN;
     let breakdown = '';
-    if (frames) {
+    if (zoom) {
       // Whole run in view first (the densest frame), then the scripted zooms and pans.
       await page.click('[data-testid="fit"]');
       await w.settle();
@@ -186,8 +198,7 @@ export async function measureWebview(
         return NAMES.map((n) => (metrics.find((m) => m.name === n)?.value ?? NaN) * 1000);
       };
       const c0 = await cpu();
-      for (const s of script()) {
-        const [t, js] = await frame(page, s);
+      for (const [t, js] of await frames(page, script())) {
         frameTimes.push(t);
         frameJs.push(js);
       }
