@@ -12,7 +12,7 @@ export const KINDS: readonly SpanKind[] = [
   'lockHold',
   'sleep',
 ];
-const KIND_CODE = new Map(KINDS.map((k, i) => [k, i]));
+const KIND_CODE: Record<string, number> = Object.fromEntries(KINDS.map((k, i) => [k, i]));
 
 /** Interned strings: each distinct string stored once, referred to by index. */
 class Strings {
@@ -76,7 +76,9 @@ export class SpanTable {
   readonly lockIds = new Strings();
   /** Earliest start per lock id (lock spans only, queues excluded), for stable lock colours. */
   private lockFirst: number[] = [];
-  private readonly rowOfId = new Map<number, number>();
+  /** Row + 1 by id for small non-negative integer ids (the host's counters); a Map for others. */
+  private rowByIdDense = new Int32Array(0);
+  private readonly rowByIdMap = new Map<number, number>();
   private perLane: LaneRows[] = [];
   /** Latest start or end of any span (ns). */
   maxTime = 0;
@@ -90,12 +92,12 @@ export class SpanTable {
 
   /** Insert a span, or replace the one with the same id. */
   upsert(s: Span): void {
-    let r = this.rowOfId.get(s.id);
+    let r: number | undefined = this.row(s.id);
     const laneIdx = this.lanes.of(s.lane);
-    if (r === undefined) {
+    if (r < 0) {
       r = this.size++;
       if (r >= this.id.length) this.reserve(r + 1);
-      this.rowOfId.set(s.id, r);
+      this.setRow(s.id, r);
       this.laneRows(laneIdx).rows.push(r);
     } else if (this.lane[r] !== laneIdx) {
       const old = this.perLane[this.lane[r]];
@@ -107,7 +109,7 @@ export class SpanTable {
     this.id[r] = s.id;
     this.start[r] = s.start;
     this.end[r] = s.end ?? NaN;
-    this.kind[r] = KIND_CODE.get(s.kind) ?? 0;
+    this.kind[r] = KIND_CODE[s.kind] ?? 0;
     this.lane[r] = laneIdx;
     const lock = s.lockId === undefined ? -1 : this.lockIds.of(s.lockId);
     this.lock[r] = lock;
@@ -138,7 +140,18 @@ export class SpanTable {
 
   /** Row of span `id`, or -1. */
   row(id: number): number {
-    return this.rowOfId.get(id) ?? -1;
+    if (Number.isInteger(id) && id >= 0 && id < this.rowByIdDense.length && this.rowByIdDense[id])
+      return this.rowByIdDense[id] - 1;
+    return this.rowByIdMap.get(id) ?? -1;
+  }
+
+  /** Remember that span `id` is in row `r`. */
+  private setRow(id: number, r: number): void {
+    // Dense while ids stay below 4 × rows + 64k (counters); anything else goes to the Map.
+    if (Number.isInteger(id) && id >= 0 && id < 4 * this.size + 65536) {
+      if (id >= this.rowByIdDense.length) this.rowByIdDense = grow(this.rowByIdDense, id + 1);
+      this.rowByIdDense[id] = r + 1;
+    } else this.rowByIdMap.set(id, r);
   }
 
   /** The span in row `r` as a protocol object. */
