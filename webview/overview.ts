@@ -20,7 +20,15 @@ export interface Overview {
   win: HTMLDivElement;
   /** What the canvas shows now: redrawn only when the model or the geometry changes. */
   drawn: { model: SwimlaneModel | null; key: string };
+  /** A deferred paint of a big run's strip: its timer, the paint, when the last one ran. */
+  timer: ReturnType<typeof setTimeout> | 0;
+  paint: (() => void) | null;
+  last: number;
 }
+
+/** From this many spans on, the strip is painted after the frame (and at most every DEFER_MS). */
+export const DEFER_SPANS = 100_000;
+const DEFER_MS = 250;
 
 /** Build the strip into `parent`. */
 export function createOverview(parent: Selection<HTMLElement, unknown, null, undefined>): Overview {
@@ -31,7 +39,7 @@ export function createOverview(parent: Selection<HTMLElement, unknown, null, und
     .attr('class', 'sl-overview-window')
     .attr('data-testid', 'overview-window')
     .node()!;
-  return { el, canvas, win, drawn: { model: null, key: '' } };
+  return { el, canvas, win, drawn: { model: null, key: '' }, timer: 0, paint: null, last: 0 };
 }
 
 /**
@@ -53,6 +61,34 @@ export function drawOverview(
   const key = `${width},${left},${right},${end},${l.rows.length},${l.rows.map((r) => r.id).join()}`;
   if (ov.drawn.model === m && ov.drawn.key === key) return;
   ov.drawn = { model: m, key };
+  const paint = (): void => paintStrip(ov, m, l, width, left, right, end, colour);
+  if (tableOf(m).size < DEFER_SPANS) return paint();
+  // A big run: the strip (one pass over every span) is painted after this frame, at most every
+  // DEFER_MS while a run streams in, so the lanes are not held up by the miniature.
+  ov.paint = paint;
+  if (ov.timer) return;
+  ov.timer = setTimeout(
+    () => {
+      ov.timer = 0;
+      ov.last = performance.now();
+      ov.paint?.();
+      ov.paint = null;
+    },
+    Math.max(0, ov.last + DEFER_MS - performance.now()),
+  );
+}
+
+/** Paint the whole run into the strip (see drawOverview). */
+function paintStrip(
+  ov: Overview,
+  m: SwimlaneModel,
+  l: Layout,
+  width: number,
+  left: number,
+  right: number,
+  end: number,
+  colour: Palette,
+): void {
   const dpr = window.devicePixelRatio || 1;
   const h = OVERVIEW_HEIGHT;
   if (ov.canvas.width !== Math.round(width * dpr)) ov.canvas.width = Math.round(width * dpr);
