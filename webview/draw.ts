@@ -5,20 +5,28 @@ import { labelColumn, timeEnd } from './frame';
 import { updateHeader } from './header';
 import { updateInspector } from './inspector';
 import { describe } from './interact';
-import { layout } from './layout';
+import { layout, type LaneRow } from './layout';
 import { layoutFlows, layoutMarkLabels } from './layoutFlows';
 import { drawLegend } from './legend';
 import { drawOverview } from './overview';
 import { readPalette } from './palette';
 import { drawAxis } from './renderAxis';
-import { mergeSpans, DENSE_SPANS } from './dense';
+import { DENSE_SPANS } from './dense';
+import { countVisible, lockIndex, mergeIndexed, spanFinder, visibleSpans } from './denseIndex';
+import { visibleMarks } from './markIndex';
+import { tableOf } from './modelSpans';
 import { drawDenseCanvas } from './renderCanvas';
-import { drawLanes } from './renderLanes';
+import { drawLanes, gridTimes } from './renderLanes';
 import { drawSelection, outlineOf } from './renderSelection';
 import { spanKindText, translator } from './strings';
 import { updateToolbar } from './toolbar';
 import type { View } from './view';
 import type { ViewState } from './viewState';
+
+/** Above this many lanes only the rows near the viewport get SVG rows, labels, spans and marks. */
+export const VIRTUAL_ROWS = 200;
+/** Above this many merged marks in view they are drawn as canvas ticks instead of SVG glyphs. */
+export const MAX_SVG_MARKS = 200;
 
 /** The view state to save: the zoom window and what the user chose. */
 export function viewState(view: View): ViewState {
@@ -27,7 +35,7 @@ export function viewState(view: View): ViewState {
 
 /** The user changed something: save the state and redraw on the next frame. */
 export function changed(view: View): void {
-  view.options.onState?.(viewState(view));
+  view.stateDirty = true;
   schedule(view);
 }
 
@@ -45,26 +53,46 @@ export function draw(view: View): void {
   if (view.raf) cancelAnimationFrame(view.raf);
   view.raf = 0;
   const { model, options, state } = view;
+  // Many zoom events between two frames save the state once.
+  if (view.stateDirty) {
+    view.stateDirty = false;
+    options.onState?.(viewState(view));
+  }
   const tr = translator(options.strings);
-  // Before this frame touches the DOM, so the computed style is still clean.
-  const palette = readPalette(view.dense);
+  // Read again only after a theme change (before this frame touches the DOM: the style is clean).
+  const palette = (view.palette ??= readPalette(view.dense));
   const fkey = JSON.stringify(state.filter);
   if (view.shownKey.model !== model || view.shownKey.filter !== fkey) {
     view.shown = filterModel(model, state.filter);
     view.shownKey = { model, filter: fkey };
   }
   const shown = view.shown;
-  const avail = view.scroll.node()!.clientHeight;
+  // Every geometry read comes before the first DOM write, so the frame forces no extra layout.
+  const el = view.scroll.node()!;
+  const avail = el.clientHeight;
+  const width = el.clientWidth || 800;
+  const port = { top: el.scrollTop, height: avail };
   const h =
     options.laneHeight ??
     Math.max(16, Math.min(26, Math.floor(avail / Math.max(1, shown.lanes.length))));
-  updateHeader(view.header, model.header, tr, options.onStop);
-  updateToolbar(view.toolbar, tr, state.filter, state.printLabels, model.lanes);
-  drawLegend(view.legend, tr);
-  view.empty.classed('hidden', model.lanes.length > 0).text(tr('waiting'));
-  view.scroll.attr('aria-label', tr('lanesLabel'));
+  // Header, toolbar and legend change with the model or the choices, not with zoom and pan.
+  const chrome = [
+    model.header,
+    options.strings,
+    !options.onStop,
+    fkey,
+    state.printLabels,
+    model.lanes,
+  ];
+  if (chrome.some((v, i) => v !== view.chrome[i])) {
+    view.chrome = chrome;
+    updateHeader(view.header, model.header, tr, options.onStop);
+    updateToolbar(view.toolbar, tr, state.filter, state.printLabels, model.lanes);
+    drawLegend(view.legend, tr);
+    view.empty.classed('hidden', model.lanes.length > 0).text(tr('waiting'));
+    view.scroll.attr('aria-label', tr('lanesLabel'));
+  }
 
-  const width = view.scroll.node()!.clientWidth || 800;
   const collapsed = new Set(state.collapsed);
   const left = labelColumn(shown, collapsed, `+${tr('threads')}`.length + 3);
   const right = Math.max(left + 50, width - 28);
@@ -84,23 +112,42 @@ export function draw(view: View): void {
     .domain(view.zoom.update(left, right, end))
     .range([left, right]);
   const domain = x.domain();
-  const l = layout({
+  const base = {
     lanes: shown.lanes,
-    spans: shown.spans,
-    marks: shown.marks,
-    domain: [domain[0], domain[1]],
-    range: [left, right],
+    domain: [domain[0], domain[1]] as const,
+    range: [left, right] as const,
     laneHeight: h,
     now: end,
     collapsed,
+    locks: tableOf(shown).lockOrder(),
+  };
+  // Rows first; then only the spans and marks of the rows in view, found through the indexes.
+  const rows = layout({ ...base, spans: [], marks: [] }).rows;
+  const table = tableOf(shown);
+  const win = { d0: domain[0], d1: domain[1], left, right, now: end };
+  const inView = (r: LaneRow, pad: number): boolean =>
+    r.y + r.height > port.top - pad && r.y < port.top + port.height + pad;
+  const svgRows =
+    rows.length > VIRTUAL_ROWS ? rows.filter((r) => inView(r, port.height / 4)) : rows;
+  const dense = countVisible(table, svgRows, win) > DENSE_SPANS;
+  const l = layout({
+    ...base,
+    spans: dense ? [] : visibleSpans(table, svgRows, win),
+    marks: visibleMarks(
+      shown.marks,
+      svgRows,
+      domain[0] - (domain[1] - domain[0]) * 0.01,
+      domain[1] + (domain[1] - domain[0]) * 0.01,
+    ),
   });
+  if (dense) l.find = spanFinder(table, l.rowOf, win, l.locks);
   view.layout = l;
   const found = describe(view, tr);
   const focusLock = found?.type === 'span' ? (found.item.lockId ?? null) : null;
   // Queue ids have no lock colour: a focused queue keeps only queue blocks bright on the canvas.
   const focusIndex = focusLock === null ? -1 : l.locks.indexOf(focusLock);
   const mainDone = model.header?.mainDone ?? null;
-  const dense = l.spans.length > DENSE_SPANS;
+  const tickMarks = l.marks.length > MAX_SVG_MARKS;
   drawAxis(view.axis, x, width, left, mainDone, tr('mainDone'));
   drawLanes(
     view.lanes,
@@ -111,8 +158,8 @@ export function draw(view: View): void {
       right,
       laneHeight: h,
       mainDone,
-      flows: layoutFlows(shown.flows ?? [], l, (t) => x(t), left, right),
-      labels: layoutMarkLabels(l, state.printLabels, left, right),
+      flows: layoutFlows(shown.flows ?? [], l, (t) => x(t), left, right, svgRows),
+      labels: tickMarks ? [] : layoutMarkLabels(l, state.printLabels, left, right),
       threadsText: (n) => `${n} ${tr('threads')}`,
       toggleTitle: (c) => tr(c ? 'expand' : 'collapse'),
       onToggle: (id) => {
@@ -124,28 +171,29 @@ export function draw(view: View): void {
       focusLock,
       spanAria: (s) => `${spanKindText(tr, s.kind)}: ${s.span.label}`,
       dense,
+      rows: svgRows,
+      marks: tickMarks ? [] : l.marks,
     },
     width,
   );
+  const canvasRows = rows.filter((r) => inView(r, 0));
   drawDenseCanvas(
     view.dense,
-    dense ? mergeSpans(l.spans, left, right) : null,
-    l.rows,
-    {
-      width,
-      height: Math.max(1, l.height),
-      left,
-      right,
-    },
+    dense ? mergeIndexed(table, canvasRows, win, lockIndex(table, l.locks)) : null,
+    canvasRows,
+    { width, top: port.top, height: Math.min(port.height, Math.max(1, l.height)), left, right },
     palette,
-    focusLock === null
-      ? null
-      : (kind, lock) => (focusIndex >= 0 ? lock !== focusIndex : kind !== 'queueBlock'),
+    {
+      dim:
+        focusLock === null
+          ? null
+          : (kind, lock) => (focusIndex >= 0 ? lock !== focusIndex : kind !== 'queueBlock'),
+      ticks: tickMarks ? l.marks.filter((m) => inView(l.rowById.get(m.lane)!, 0)) : [],
+      grid: dense ? gridTimes({ x, labelWidth: left, right }).map((t) => x(t)) : [],
+    },
   );
   drawSelection(view.lanes.select('.sl-selection'), outlineOf(l, state.selected, left, right));
   drawOverview(view.overview, shown, l, width, left, right, end, view.zoom.window, palette);
   view.overview.el.attr('title', tr('overview'));
   updateInspector(view.inspector, view.inspectorOpen ? view.content : null, tr);
-  // A vertical scrollbar that just appeared (or went) changes the width: draw again.
-  if (view.scroll.node()!.clientWidth !== width) schedule(view);
 }

@@ -1,14 +1,24 @@
 // Pure frame metrics: how long the run is so far and how wide the lane label column must be.
 import type { SwimlaneModel } from './layout';
 import { orderLanes } from './laneOrder';
+import { tableOf } from './modelSpans';
 import { INDENT } from './renderLanes';
 
-/** Latest time anything in the model reaches (ns), at least 1 ms. */
+const ends = new WeakMap<SwimlaneModel, number>();
+
+/** Latest time anything in the model reaches (ns), at least 1 ms (cached per model object). */
 export function timeEnd(m: SwimlaneModel): number {
+  let end = ends.get(m);
+  if (end === undefined) ends.set(m, (end = computeEnd(m)));
+  return end;
+}
+
+/** {@link timeEnd} without the cache. */
+function computeEnd(m: SwimlaneModel): number {
   const h = m.header;
   let end = h ? Math.max(h.duration, h.mainDone ?? 0, h.axisEnd ?? 0) : 0;
   for (const l of m.lanes) end = Math.max(end, l.begin ?? 0, l.end ?? 0);
-  for (const s of m.spans) end = Math.max(end, s.start, s.end ?? 0);
+  end = Math.max(end, tableOf(m).maxTime);
   for (const k of m.marks) end = Math.max(end, k.t);
   return Math.max(end, 1e6);
 }

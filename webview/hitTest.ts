@@ -38,7 +38,8 @@ export function hitTest(l: Layout, x: number, y: number, tolerance = 4): Hit | n
       mark = m;
     }
   }
-  const spans = l.spans
+  const near = l.find ? l.find.spansAt(row.id, x - 1, x + 1) : l.spans;
+  const spans = near
     .filter((s) => s.lane === row.id && x >= s.x - 1 && x <= s.x + s.width + 1)
     .sort((a, b) => inBand(b, y) - inBand(a, y) || SPAN_Z[b.kind] - SPAN_Z[a.kind]);
   return { row, mark, spans };

@@ -2,6 +2,7 @@
 import { formatAt, formatDuration } from './format';
 import { laneLabel } from './laneOrder';
 import type { SwimlaneModel } from './layout';
+import { tableOf } from './modelSpans';
 import type { Found } from './navigate';
 import { markKindText, spanKindText, type StringKey, type Tr } from './strings';
 
@@ -65,7 +66,7 @@ export function inspectorFields(f: Found, m: SwimlaneModel, tr: Tr, now: number)
       if (l.begin !== null) add('field.duration', formatDuration((l.end ?? now) - l.begin));
       add('field.exitCode', l.exitCode === null ? null : String(l.exitCode));
       add('field.killed', l.killed ?? null);
-      const spans = m.spans.filter((s) => s.lane === l.id).length;
+      const spans = tableOf(m).count(l.id);
       const marks = m.marks.filter((k) => k.lane === l.id).length;
       add('field.items', `${spans} + ${marks}`);
       break;

@@ -11,12 +11,18 @@ import type {
 } from '../src/shared/webviewProtocol';
 
 export { laneLabel, lockOrder, orderLanes } from './laneOrder';
+import type { SpanTable } from './spanTable';
 import { laneLabel, lockOrder, orderLanes } from './laneOrder';
 
-/** What the webview knows of a run: lanes sorted by order, all spans and marks, the header. */
+/**
+ * What the webview knows of a run: lanes sorted by order, spans, marks, the header. Spans come as
+ * an array (small hand-made models) or as a columnar table (the store); read them via tableOf().
+ */
 export interface SwimlaneModel {
   lanes: readonly Lane[];
-  spans: readonly Span[];
+  spans?: readonly Span[];
+  /** The spans in columns with a per-lane time index (set by the store; wins over `spans`). */
+  table?: SpanTable;
   marks: readonly Mark[];
   /** Arrows (spawn, queue put → get); absent in older hosts. */
   flows?: readonly Flow[];
@@ -37,6 +43,8 @@ export interface LayoutInput {
   now: number;
   /** Process lane ids whose thread sub-lanes are hidden. */
   collapsed?: ReadonlySet<string>;
+  /** Lock colour order of the whole run (when `spans` holds only the visible ones). */
+  locks?: readonly string[];
 }
 
 /** One lane row: vertical position, tree depth and the running bar's extent. */
@@ -92,7 +100,31 @@ export interface Layout {
   height: number;
   /** Row of a lane id, or of its process when the lane is a hidden thread. */
   rowOf(lane: string): LaneRow | undefined;
+  /**
+   * Set when the spans are drawn on the canvas straight from the span index (so `spans` is empty):
+   * the span rects of a row between two x (px), and the rect of one span by id.
+   */
+  find?: SpanFinder;
 }
+
+/** Span lookups through the index, for hit tests and the selection outline in dense frames. */
+export interface SpanFinder {
+  spansAt(lane: string, x0: number, x1: number): SpanRect[];
+  spanRect(id: number): SpanRect | null;
+}
+
+/** A small number per mark kind, for merge keys. */
+const MARK_CODE: Record<MarkKind, number> = {
+  start: 0,
+  end: 1,
+  killed: 2,
+  print: 3,
+  exc: 4,
+  release: 5,
+  spawn: 6,
+  io: 7,
+  mark: 8,
+};
 
 /** Vertical band of a span kind inside a row of height h: [offset, height]. */
 export function spanBand(kind: SpanKind, h: number): [number, number] {
@@ -160,7 +192,7 @@ export function layout(input: LayoutInput): Layout {
     rowById.set(lane.id, row);
   });
 
-  const locks = lockOrder(input.spans);
+  const locks = input.locks ? [...input.locks] : lockOrder(input.spans);
   const lockIndex = new Map(locks.map((id, i) => [id, i]));
   const spans: SpanRect[] = [];
   for (const s of input.spans) {
@@ -185,13 +217,15 @@ export function layout(input: LayoutInput): Layout {
   }
 
   const marks: MarkPos[] = [];
-  const merged = new Map<string, MarkPos>();
+  const merged = new Map<number, MarkPos>();
+  const rowIndex = new Map(rows.map((r, i) => [r, i]));
   for (const m of input.marks) {
     const row = rowById.get(m.lane);
     if (!row) continue;
     const mx = x(m.t);
     if (mx < lo || mx > hi) continue;
-    const key = `${m.lane}\u0000${m.kind}\u0000${Math.round(mx)}`;
+    // One number per (row, kind, pixel column): cheaper than a string key for 10k+ marks.
+    const key = (rowIndex.get(row)! * 16 + MARK_CODE[m.kind]) * 65536 + Math.round(mx - lo);
     const prev = merged.get(key);
     if (prev) {
       prev.marks.push(m);

@@ -1,6 +1,6 @@
 // Pure geometry for arrows (spawn, queue put → get) and inline mark labels (exit codes, prints).
 import type { Flow, FlowKind, MarkKind } from '../src/shared/webviewProtocol';
-import type { Layout, MarkPos } from './layout';
+import type { LaneRow, Layout, MarkPos } from './layout';
 
 /** One arrow as an SVG path from its tail to its head. */
 export interface FlowPath {
@@ -24,15 +24,22 @@ export interface MarkLabel {
 
 /** Above this many spawn arrows, the ones shorter than 8 px are left out. */
 export const MAX_SPAWN_ARROWS = 24;
+/** At most this many arrows are drawn in one frame (the first ones in time order of arrival). */
+export const MAX_ARROWS = 400;
 
-/** Arrow paths for the visible part of the run; x maps ns to px within [left, right]. */
+/**
+ * Arrow paths for the visible part of the run; x maps ns to px within [left, right]. With `shown`
+ * (the rows in view when the lanes are virtualised) an arrow needs an end on one of them.
+ */
 export function layoutFlows(
   flows: readonly Flow[],
   l: Layout,
   x: (t: number) => number,
   left: number,
   right: number,
+  shown?: readonly LaneRow[],
 ): FlowPath[] {
+  const near = shown && shown.length < l.rows.length ? new Set(shown) : null;
   const out: FlowPath[] = [];
   // Many spawn arrows fanning out of one spot hide everything under them; when zoomed out that
   // far only the ones that span a few pixels are drawn (the lane tree still shows who is whose).
@@ -42,7 +49,8 @@ export function layoutFlows(
   for (const f of flows) {
     const a = l.rowOf(f.from.lane);
     const b = l.rowOf(f.to.lane);
-    if (!a || !b) continue;
+    if (!a || !b || (near && !near.has(a) && !near.has(b))) continue;
+    if (out.length >= MAX_ARROWS) break;
     const x1 = x(f.from.t);
     const x2 = x(f.to.t);
     if ((x1 < left && x2 < left) || (x1 > right && x2 > right)) continue;

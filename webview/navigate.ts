@@ -1,6 +1,7 @@
 // Pure keyboard navigation over the model: items of a lane in time order, lanes in row order.
 import type { Lane, Mark, Span } from '../src/shared/webviewProtocol';
 import type { SwimlaneModel } from './layout';
+import { tableOf } from './modelSpans';
 import type { Selected } from './viewState';
 
 /** A found item with its kind. */
@@ -12,8 +13,9 @@ export function findSelected(m: SwimlaneModel, sel: Selected | null): Found | nu
   if (!sel) return null;
   switch (sel.type) {
     case 'span': {
-      const item = m.spans.find((s) => s.id === sel.id);
-      return item ? { type: 'span', item } : null;
+      const t = tableOf(m);
+      const r = t.row(sel.id);
+      return r < 0 ? null : { type: 'span', item: t.span(r) };
     }
     case 'mark': {
       const item = m.marks.find((k) => k.id === sel.id);
@@ -48,8 +50,10 @@ export function timeOf(f: Found, now: number): [number, number] | null {
 /** Spans and marks of a lane in time order (spans by start; ties: spans first, then by id). */
 export function laneItems(m: SwimlaneModel, lane: string): { sel: Selected; t: number }[] {
   const out: { sel: Selected; t: number; o: number }[] = [];
-  for (const s of m.spans)
-    if (s.lane === lane) out.push({ sel: { type: 'span', id: s.id }, t: s.start, o: 0 });
+  const t = tableOf(m);
+  const ix = t.index(lane);
+  for (const r of ix?.rows ?? [])
+    out.push({ sel: { type: 'span', id: t.id[r] }, t: t.start[r], o: 0 });
   for (const k of m.marks)
     if (k.lane === lane) out.push({ sel: { type: 'mark', id: k.id }, t: k.t, o: 1 });
   out.sort((a, b) => a.t - b.t || a.o - b.o || (a.sel.id as number) - (b.sel.id as number));

@@ -5,8 +5,12 @@ import type { SpanKind } from '../src/shared/webviewProtocol';
 /** Lock colour variables in lock-N order (as the stylesheet's lock-N classes). */
 const LOCK_VARS = ['--sl-blue', '--sl-purple', '--sl-green', '--sl-orange', '--sl-yellow'];
 
-/** Fill colour and opacity of a span kind; `lock` is the lock colour index. */
-export type Palette = (kind: SpanKind, lock: number | null) => [string, number];
+/** Fill colour and opacity of a span kind (`lock`: the lock colour index), and plain colours. */
+export type Palette = ((kind: SpanKind, lock: number | null) => [string, number]) & {
+  background: string;
+  foreground: string;
+  error: string;
+};
 
 /** Read the palette from `el`'s computed style. */
 export function readPalette(el: Element): Palette {
@@ -16,7 +20,7 @@ export function readPalette(el: Element): Palette {
   const fg = v('--sl-fg', '#cccccc');
   const muted = v('--sl-muted', '#9d9d9d');
   const queue = v('--sl-queue', '#29b8db');
-  return (kind, lock) => {
+  const fill = (kind: SpanKind, lock: number | null): [string, number] => {
     const lc = locks[(lock ?? 0) % locks.length];
     switch (kind) {
       case 'run':
@@ -33,4 +37,10 @@ export function readPalette(el: Element): Palette {
         return [fg, 0.3];
     }
   };
+  const plain = {
+    background: v('--sl-bg', '#1f1f1f'),
+    foreground: fg,
+    error: v('--sl-red', '#f14c4c'),
+  };
+  return Object.assign(fill, plain);
 }

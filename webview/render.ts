@@ -133,6 +133,9 @@ function createView(root: Html, initial: ViewState): View {
     end: 1e6,
     epoch: undefined,
     raf: 0,
+    stateDirty: false,
+    chrome: [],
+    palette: null,
     content: null,
     pendingWindow: initial.window,
     keepNextReset: initial !== undefined && (initial.window !== null || initial.selected !== null),
@@ -142,7 +145,22 @@ function createView(root: Html, initial: ViewState): View {
     select: (sel, open) => select_(view, sel, open),
     redraw: () => changed(view),
   });
-  new ResizeObserver(() => schedule(view)).observe(plot.node()!);
+  // The plot resized, or a vertical scrollbar came or went (the scroller's content box changed).
+  const resized = new ResizeObserver(() => schedule(view));
+  resized.observe(plot.node()!);
+  resized.observe(scroll.node()!);
+  // VS Code changes the theme through <html>'s style and <body>'s class: read the colours again.
+  const themed = new MutationObserver(() => {
+    view.palette = null;
+    schedule(view);
+  });
+  themed.observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['style', 'class'],
+  });
+  themed.observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  // The canvas and the virtualised rows cover the viewport: scrolling draws again.
+  scroll.on('scroll', () => schedule(view));
   return view;
 }
 

@@ -8,6 +8,9 @@ type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
 /** Height of the axis strip in px. */
 export const AXIS_HEIGHT = 38;
 
+/** Width of the flag text per text, in px. */
+const flagWidths = new Map<string, number>();
+
 /** Add the axis layers to an empty <svg>. */
 export function createAxis(svg: Svg): void {
   svg.attr('height', AXIS_HEIGHT);
@@ -53,7 +56,12 @@ export function drawAxis(
   flag.classed('hidden', !visible);
   if (!visible) return;
   const text = flag.select<SVGTextElement>('.sl-flag-text').text(mainDoneText);
-  const tw = text.node()?.getComputedTextLength() ?? mainDoneText.length * 6;
+  // Measured once per text (it forces a layout).
+  let tw = flagWidths.get(mainDoneText);
+  if (tw === undefined) {
+    tw = text.node()?.getComputedTextLength() ?? mainDoneText.length * 6;
+    if (tw > 0) flagWidths.set(mainDoneText, tw);
+  }
   // Keep the label on screen: to the right of the line, or to its left near the right edge.
   const left = fx + tw + 10 > width;
   const tx = left ? fx - tw - 6 : fx + 5;

@@ -71,15 +71,27 @@ export function drawMarkLabels(layer: Sel<SVGGElement>, labels: MarkLabel[]): vo
     .attr('y', (m) => m.y)
     .attr('text-anchor', (m) => m.anchor)
     .text((m) => fitText(m.text, m.maxWidth));
-  groups.each((_m, i, nodes) => {
+  groups.each((m, i, nodes) => {
     const g = nodes[i];
     const text = g.querySelector('text');
     const rect = g.querySelector('rect');
     if (!text || !rect) return;
-    const b = text.getBBox();
-    rect.setAttribute('x', String(b.x - 2));
-    rect.setAttribute('y', String(b.y));
-    rect.setAttribute('width', String(b.width + 4));
-    rect.setAttribute('height', String(b.height));
+    // getBBox forces a layout: measure each distinct text once, then place the plate from it.
+    const shown = text.textContent ?? '';
+    let box = measured.get(shown);
+    if (!box) {
+      const b = text.getBBox();
+      box = { width: b.width, dy: b.y - m.y, height: b.height };
+      if (measured.size > 2000) measured.clear();
+      measured.set(shown, box);
+    }
+    const x = m.anchor === 'end' ? m.x - box.width : m.x;
+    rect.setAttribute('x', String(x - 2));
+    rect.setAttribute('y', String(m.y + box.dy));
+    rect.setAttribute('width', String(box.width + 4));
+    rect.setAttribute('height', String(box.height));
   });
 }
+
+/** Text extents by label text (width, top relative to the baseline y, height). */
+const measured = new Map<string, { width: number; dy: number; height: number }>();

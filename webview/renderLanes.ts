@@ -1,6 +1,6 @@
 // Lane area drawing: row stripes, labels with tree guides, lifetime bars, spans, marks, grid.
-import type { ScaleLinear, Selection } from 'd3';
-import type { LaneRow, Layout, SpanRect } from './layout';
+import type { BaseType, ScaleLinear, Selection } from 'd3';
+import type { LaneRow, Layout, MarkPos, SpanRect } from './layout';
 import { setAttrs } from './dom';
 import { INDENT, LOCK_COLOURS, SPAN_LAYERS } from './laneLayers';
 import { drawFlows, drawMarkLabels } from './renderFlows';
@@ -33,6 +33,18 @@ export interface LaneFrame {
   spanAria: (s: SpanRect) => string;
   /** Spans and lane bars are on the dense canvas: the SVG leaves them out. */
   dense: boolean;
+  /** Rows that get SVG stripes, labels and bars (all of them, or those near the viewport). */
+  rows: readonly LaneRow[];
+  /** Marks drawn as SVG glyphs (empty when too many are in view: the canvas ticks them). */
+  marks: readonly MarkPos[];
+}
+
+/** The last frame drawn into each lanes <svg> (its callbacks, for handlers bound once). */
+const frames = new WeakMap<SVGSVGElement, LaneFrame>();
+
+/** Times of the vertical grid lines (the axis ticks). */
+export function gridTimes(f: Pick<LaneFrame, 'x' | 'labelWidth' | 'right'>): number[] {
+  return f.x.ticks(Math.max(2, Math.floor((f.right - f.labelWidth) / 110)));
 }
 
 /** Class list of a span rectangle: kind, lock colour, open, related to the focused lock. */
@@ -52,6 +64,7 @@ function guide(r: LaneRow): string {
 
 /** Draw all rows, spans and marks of `l` into the lanes <svg>. */
 export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): void {
+  frames.set(svg.node()!, f);
   const h = f.laneHeight;
   const height = Math.max(l.height, 1);
   svg
@@ -74,18 +87,20 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
   svg
     .select('.sl-rows')
     .selectAll<SVGRectElement, LaneRow>('rect')
-    .data(l.rows, (r) => r.id)
+    .data(f.rows, (r) => r.id)
     .join('rect')
-    .attr('class', (_r, i) => (i % 2 ? 'sl-row sl-row-odd' : 'sl-row'))
-    .attr('x', 0)
-    .attr('y', (r) => r.y)
-    .attr('width', width)
-    .attr('height', h);
+    .call(setAttrs, {
+      class: (r: LaneRow) => (Math.round(r.y / h) % 2 ? 'sl-row sl-row-odd' : 'sl-row'),
+      x: () => 0,
+      y: (r: LaneRow) => r.y,
+      width: () => width,
+      height: () => h,
+    });
 
   svg
     .select('.sl-grid')
     .selectAll('line')
-    .data(f.x.ticks(Math.max(2, Math.floor((f.right - f.labelWidth) / 110))))
+    .data(f.dense ? [] : gridTimes(f))
     .join('line')
     .attr('class', 'sl-grid-line')
     .attr('x1', (t) => f.x(t))
@@ -95,7 +110,7 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
   svg
     .select('.sl-bars')
     .selectAll<SVGRectElement, LaneRow>('rect')
-    .data(f.dense ? [] : l.rows.filter((r) => r.bar !== null), (r) => r.id)
+    .data(f.dense ? [] : f.rows.filter((r) => r.bar !== null), (r) => r.id)
     .join('rect')
     .attr('class', (r) => `sl-lanebar${r.lane.end === null ? ' sl-open' : ''}`)
     .attr('x', (r) => r.bar?.x ?? 0)
@@ -126,7 +141,7 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
     });
   }
 
-  drawMarks(svg.select<SVGGElement>('.sl-marks'), l, h);
+  drawMarks(svg.select<SVGGElement>('.sl-marks'), f.marks, l, h);
   drawMarkLabels(svg.select<SVGGElement>('.sl-mark-labels'), f.labels);
   drawFlows(svg.select<SVGGElement>('.sl-flows'), f.flows);
 
@@ -143,7 +158,7 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
   const lanes = svg
     .select('.sl-labels')
     .selectAll<SVGGElement, LaneRow>('g.sl-lane')
-    .data(l.rows, (r) => r.id)
+    .data(f.rows, (r) => r.id)
     .join((enter) => {
       const g = enter
         .append('g')
@@ -151,35 +166,60 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
         .attr('data-testid', 'lane')
         .attr('role', 'listitem');
       g.append('path').attr('class', 'sl-guide');
-      g.append('text').attr('class', 'sl-toggle').attr('data-testid', 'lane-toggle');
+      // Bound once: the handler reads this frame's callbacks (re-binding every frame costs).
+      g.append('text')
+        .attr('class', 'sl-toggle')
+        .attr('data-testid', 'lane-toggle')
+        .on('click', function (ev: MouseEvent, r: LaneRow) {
+          ev.stopPropagation();
+          const owner = this.ownerSVGElement;
+          if (owner) frames.get(owner)?.onToggle(r.id);
+        });
       g.append('text').attr('class', 'sl-label');
       return g;
     })
-    .attr('data-pid', (r) => r.pid)
-    .attr('data-lane-id', (r) => r.id)
-    .attr('data-depth', (r) => r.depth)
-    .attr('aria-label', (r) => r.label)
-    .classed('sl-daemon', (r) => r.lane.daemon)
-    .classed('sl-main', (r) => r.lane.main);
-  lanes.select('.sl-guide').attr('d', guide);
+    .call(setAttrs, {
+      'data-pid': (r: LaneRow) => r.pid,
+      'data-lane-id': (r: LaneRow) => r.id,
+      'data-depth': (r: LaneRow) => r.depth,
+      'aria-label': (r: LaneRow) => r.label,
+      class: (r: LaneRow) =>
+        `sl-lane${r.lane.daemon ? ' sl-daemon' : ''}${r.lane.main ? ' sl-main' : ''}`,
+    });
+  lanes.select<SVGPathElement>('.sl-guide').call(setAttrs, { d: guide });
   lanes
-    .select('.sl-toggle')
-    .classed('hidden', (r) => r.threads === 0)
-    .attr('aria-expanded', (r) => (r.threads ? String(!r.collapsed) : null))
-    .attr('x', (r) => 4 + r.depth * INDENT)
-    .attr('y', (r) => r.y + h / 2)
-    .text((r) => (r.collapsed ? '▸' : '▾'))
-    .on('click', (ev: MouseEvent, r) => {
-      ev.stopPropagation();
-      f.onToggle(r.id);
+    .select<SVGTextElement>('.sl-toggle')
+    .call(setAttrs, {
+      class: (r: LaneRow) => `sl-toggle${r.threads === 0 ? ' hidden' : ''}`,
+      'aria-expanded': (r: LaneRow) => (r.threads ? String(!r.collapsed) : null),
+      x: (r: LaneRow) => 4 + r.depth * INDENT,
+      y: (r: LaneRow) => r.y + h / 2,
     })
-    .selectAll('title')
+    .call(textIfChanged, (r: LaneRow) => (r.collapsed ? '▸' : '▾'))
+    .selectAll<SVGTitleElement, string>('title')
     .data((r) => [f.toggleTitle(r.collapsed)])
     .join('title')
-    .text((t) => t);
+    .each(function (t) {
+      if (this.textContent !== t) this.textContent = t;
+    });
   lanes
-    .select('.sl-label')
-    .attr('x', (r) => (r.threads ? 15 : 8) + r.depth * INDENT)
-    .attr('y', (r) => r.y + h / 2)
-    .text((r) => (r.collapsed ? `${r.label} +${f.threadsText(r.threads)}` : r.label));
+    .select<SVGTextElement>('.sl-label')
+    .call(setAttrs, {
+      x: (r: LaneRow) => (r.threads ? 15 : 8) + r.depth * INDENT,
+      y: (r: LaneRow) => r.y + h / 2,
+    })
+    .call(textIfChanged, (r: LaneRow) =>
+      r.collapsed ? `${r.label} +${f.threadsText(r.threads)}` : r.label,
+    );
+}
+
+/** Set each element's text only when it differs (a text change costs a layout and a repaint). */
+function textIfChanged(
+  sel: Selection<SVGTextElement, LaneRow, BaseType, unknown>,
+  text: (r: LaneRow) => string,
+): void {
+  sel.each(function (r) {
+    const t = text(r);
+    if (this.textContent !== t) this.textContent = t;
+  });
 }

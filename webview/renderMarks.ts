@@ -59,8 +59,8 @@ export function isBadEnd(m: MarkPos, exitCode: number | null): boolean {
   return m.marks.some((x) => /killed|signal/i.test(x.text));
 }
 
-/** Draw every mark of the layout into `layer` (one path per merged mark). */
-export function drawMarks(layer: G, l: Layout, h: number): void {
+/** Draw `marks` (merged marks of layout `l`) into `layer`, one path each. */
+export function drawMarks(layer: G, marks: readonly MarkPos[], l: Layout, h: number): void {
   const glyphs = new Map<MarkKind, string>();
   const pathOf = (k: MarkKind): string => {
     let p = glyphs.get(k);
@@ -72,7 +72,7 @@ export function drawMarks(layer: G, l: Layout, h: number): void {
   };
   const paths = layer
     .selectAll<SVGPathElement, MarkPos>('path.sl-mark')
-    .data(l.marks, (m) => String(m.id))
+    .data(marks, (m) => String(m.id))
     .join((enter) => enter.append('path').attr('data-testid', 'mark'));
   setAttrs(paths, {
     'data-kind': (m) => m.kind,

@@ -22,7 +22,7 @@ export function outlineOf(
   if (!sel) return null;
   switch (sel.type) {
     case 'span': {
-      const s = l.spans.find((x) => x.id === sel.id);
+      const s = l.find ? l.find.spanRect(sel.id) : l.spans.find((x) => x.id === sel.id);
       return s
         ? { shape: 'rect', x: s.x - 2, y: s.y - 2, width: s.width + 4, height: s.height + 4 }
         : null;

@@ -1,11 +1,13 @@
-// The webview's copy of the model: Maps by id with upsert semantics, fed by host deltas.
-import type { Flow, Header, Lane, Mark, ModelDelta, Span } from '../src/shared/webviewProtocol';
+// The webview's copy of the model, fed by host deltas with upsert semantics: spans in a columnar
+// SpanTable (typed arrays, per-lane time index), lanes, marks and arrows in Maps by id.
+import type { Flow, Header, Lane, Mark, ModelDelta } from '../src/shared/webviewProtocol';
 import type { SwimlaneModel } from './layout';
+import { SpanTable } from './spanTable';
 
 /** Model state received so far; `version` grows on every change so views can skip work. */
 export class Store {
   private readonly lanes = new Map<string, Lane>();
-  private readonly spans = new Map<number, Span>();
+  private spans = new SpanTable();
   private readonly marks = new Map<number, Mark>();
   private readonly flows = new Map<number, Flow>();
   private header: Header | null = null;
@@ -18,7 +20,7 @@ export class Store {
   /** Upsert every item of a delta (a later copy of an id replaces the earlier one). */
   apply(delta: ModelDelta): void {
     for (const l of delta.lanes) this.lanes.set(l.id, l);
-    for (const s of delta.spans) this.spans.set(s.id, s);
+    for (const s of delta.spans) this.spans.upsert(s);
     for (const m of delta.marks) this.marks.set(m.id, m);
     for (const f of delta.flows ?? []) this.flows.set(f.id, f);
     this.header = delta.header;
@@ -28,7 +30,7 @@ export class Store {
   /** Forget everything (a new run starts in the same panel). */
   reset(): void {
     this.lanes.clear();
-    this.spans.clear();
+    this.spans = new SpanTable();
     this.marks.clear();
     this.flows.clear();
     this.header = null;
@@ -42,7 +44,7 @@ export class Store {
     const m = this.model();
     return {
       lanes: [...m.lanes],
-      spans: [...m.spans],
+      spans: this.spans.spans(),
       marks: [...m.marks],
       flows: [...(m.flows ?? [])],
       header: this.header,
@@ -58,7 +60,7 @@ export class Store {
   model(): SwimlaneModel {
     this.cache ??= {
       lanes: [...this.lanes.values()].sort((a, b) => a.order - b.order),
-      spans: [...this.spans.values()],
+      table: this.spans,
       marks: [...this.marks.values()],
       flows: [...this.flows.values()],
       header: this.header,

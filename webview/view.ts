@@ -4,6 +4,7 @@ import type { ExportFormat } from '../src/shared/webviewProtocol';
 import type { InspectorContent } from './inspector';
 import type { Layout, SwimlaneModel } from './layout';
 import type { Overview } from './overview';
+import type { Palette } from './palette';
 import type { TimeZoom } from './timeZoom';
 import type { Toolbar } from './toolbar';
 import type { ViewState } from './viewState';
@@ -65,6 +66,12 @@ export interface View {
   end: number;
   epoch: number | undefined;
   raf: number;
+  /** What the header, toolbar and legend were last drawn from (redrawn when any of it changes). */
+  chrome: unknown[];
+  /** Canvas colours from the theme; null after a theme change (read again in the next draw). */
+  palette: Palette | null;
+  /** The user changed the view since the last draw: save the state in the next one. */
+  stateDirty: boolean;
   /** Inspector content of the last draw (tests and export read it). */
   content: InspectorContent | null;
   /** A restored zoom window, applied once the model has lanes. */

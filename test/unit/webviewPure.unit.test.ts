@@ -7,6 +7,7 @@ import type { Flow, Lane, Mark, Span } from '../../src/shared/webviewProtocol';
 import { mergeSpans } from '../../webview/dense';
 import { filterModel } from '../../webview/filter';
 import { inspectorFields } from '../../webview/inspectorFields';
+import { tableOf } from '../../webview/modelSpans';
 import { layout, type SwimlaneModel } from '../../webview/layout';
 import { layoutFlows, layoutMarkLabels } from '../../webview/layoutFlows';
 import { findSelected, laneItems, stepLane, stepOnLane } from '../../webview/navigate';
@@ -76,18 +77,28 @@ test('filter by text, kind and process', () => {
   assert.equal(filterModel(model, defaultViewState().filter), model);
   const text = filterModel(model, { text: 'HELLO', kind: '', pid: null });
   assert.deepEqual(
-    [text.spans.length, text.marks.map((m) => m.id), text.flows?.length],
+    [tableOf(text).size, text.marks.map((m) => m.id), text.flows?.length],
     [0, [1], 0],
   );
   const kind = filterModel(model, { text: '', kind: 'span:lockHold', pid: null });
-  assert.deepEqual([kind.spans.map((s) => s.id), kind.marks.length], [[0], 0]);
+  assert.deepEqual(
+    [
+      tableOf(kind)
+        .spans()
+        .map((s) => s.id),
+      kind.marks.length,
+    ],
+    [[0], 0],
+  );
   const proc = filterModel(model, { text: '', kind: '', pid: 1 });
   assert.deepEqual(
     proc.lanes.map((l) => l.id),
     ['1', '1/9'],
   );
   assert.deepEqual(
-    proc.spans.map((s) => s.id),
+    tableOf(proc)
+      .spans()
+      .map((s) => s.id),
     [2],
   );
 });
@@ -128,12 +139,20 @@ test('saved state: junk falls back to defaults field by field', () => {
 });
 
 test('arrows and inline labels', () => {
-  const l = layout({ ...model, domain: [0, 100], range: [100, 1100], laneHeight: 20, now: 100 });
+  const l = layout({
+    ...model,
+    spans: model.spans!,
+    domain: [0, 100],
+    range: [100, 1100],
+    laneHeight: 20,
+    now: 100,
+  });
   const flows = layoutFlows(model.flows ?? [], l, (t) => 100 + t * 10, 100, 1100);
   assert.equal(flows.length, 1);
   assert.match(flows[0].d, /^M120,10C/);
   const collapsed = layout({
     ...model,
+    spans: model.spans!,
     domain: [0, 100],
     range: [100, 1100],
     laneHeight: 20,
@@ -154,7 +173,7 @@ test('arrows and inline labels', () => {
 test('inspector fields of a span, a mark and a lane', () => {
   const tr = translator();
   const f = inspectorFields(
-    { type: 'span', item: { ...model.spans[0], src: ['a.py', 4] } },
+    { type: 'span', item: { ...model.spans![0], src: ['a.py', 4] } },
     model,
     tr,
     100,
@@ -173,7 +192,7 @@ test('inspector fields of a span, a mark and a lane', () => {
       ['field.id', 'span 0'],
     ],
   );
-  const q = inspectorFields({ type: 'span', item: model.spans[2] }, model, tr, 100);
+  const q = inspectorFields({ type: 'span', item: model.spans![2] }, model, tr, 100);
   assert.ok(q.some((x) => x.key === 'field.queue' && x.value === 'Q'));
   const ln = inspectorFields({ type: 'lane', item: model.lanes[2] }, model, tr, 100);
   assert.ok(ln.some((x) => x.key === 'field.thread' && x.value === '9'));

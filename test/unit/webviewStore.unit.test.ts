@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Header, Lane, Span } from '../../src/shared/webviewProtocol';
+import { tableOf } from '../../webview/modelSpans';
 import { Store } from '../../webview/store';
 import { parseHostMessage } from '../../webview/validate';
 
@@ -116,7 +117,7 @@ test('store upserts by id: an open span is replaced by its closed copy', () => {
   const store = new Store();
   store.apply({ lanes: [lane], spans: [span], marks: [], header });
   const first = store.model();
-  assert.equal(first.spans[0].end, null);
+  assert.equal(tableOf(first).span(0).end, null);
   assert.equal(store.model(), first, 'cached until the next change');
   store.apply({
     lanes: [{ ...lane, order: 0, end: 9 }],
@@ -125,8 +126,8 @@ test('store upserts by id: an open span is replaced by its closed copy', () => {
     header: { ...header, state: 'finished' },
   });
   const m = store.model();
-  assert.equal(m.spans.length, 1);
-  assert.equal(m.spans[0].end, 8);
+  assert.equal(tableOf(m).size, 1);
+  assert.deepEqual(tableOf(m).spans(), [{ ...span, end: 8 }]);
   assert.equal(m.lanes[0].end, 9);
   assert.equal(m.header?.state, 'finished');
 });
@@ -146,5 +147,16 @@ test('store sorts lanes by order and reset bumps the epoch', () => {
   const epoch = store.epoch;
   store.reset();
   assert.equal(store.epoch, epoch + 1);
-  assert.deepEqual(store.model(), { lanes: [], spans: [], marks: [], flows: [], header: null });
+  const empty = store.model();
+  assert.equal(tableOf(empty).size, 0);
+  assert.deepEqual(
+    { ...empty, table: undefined },
+    {
+      lanes: [],
+      table: undefined,
+      marks: [],
+      flows: [],
+      header: null,
+    },
+  );
 });

@@ -109,7 +109,7 @@ describe('dense traces', () => {
       await w.shot('dense-100k-selected');
       await w.page.keyboard.press('Escape');
       // Zoom in until few spans are visible: the SVG draws them again.
-      for (let i = 0; i < 6; i++) await w.page.click('[data-testid="zoom-in"]');
+      for (let i = 0; i < 10; i++) await w.page.click('[data-testid="zoom-in"]');
       await w.settle();
       const d = await domain(w);
       assert.ok(d[1] - d[0] < 10e9 / 64);

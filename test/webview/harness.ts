@@ -94,6 +94,8 @@ export async function openWebview(
     height?: number;
     /** What the stubbed `getState()` returns at first (a reloaded webview's saved state). */
     state?: unknown;
+    /** More script to run before the page's own (e.g. listeners that must come first). */
+    initScript?: string;
   } = {},
 ): Promise<WebviewPage> {
   const root = repoRoot();
@@ -147,6 +149,7 @@ export async function openWebview(
     },
     { vars: theme, saved: opts.state ?? null },
   );
+  if (opts.initScript) await page.addInitScript({ content: opts.initScript });
   await page.goto(pathToFileURL(join(dir, 'index.html')).href);
   await page.waitForFunction(() =>
     (window as unknown as StubWindow).__posted.some((m) => m.type === 'ready'),

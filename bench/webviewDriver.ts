@@ -1,0 +1,236 @@
+// Drives the built webview in Debian's Chromium for the webview bench rows (bench/rows/webview.mjs
+// bundles this file): loads a synthetic run of N spans through host → webview delta messages,
+// times the first draw, a scripted series of zoom and pan frames, and the JS heap after a GC.
+import type { Page } from 'playwright-core';
+import { launch, openWebview } from '../test/webview/harness';
+
+/** What one session measured (times in ms, heap in MB = 10^6 bytes). */
+export interface WebviewMeasures {
+  spans: number;
+  events: number;
+  lanes: number;
+  messages: number;
+  /** Time the webview spent handling the messages (validate + store), summed. */
+  ingestMs: number;
+  /** The first draw of the whole run: its script part, and until the frame was painted. */
+  firstDrawJsMs: number;
+  firstDrawMs: number;
+  /** Per zoom/pan frame: input → painted, and the script part of the frame. */
+  frames: number[];
+  frameJs: number[];
+  /** Mean CPU time per frame of the renderer process (all threads) and of its main thread. */
+  cpuProcess: number;
+  cpuMain: number;
+  /** Per frame means of the renderer's CDP Performance metrics (ms). */
+  breakdown: string;
+  heapMB: number;
+  heapEmptyMB: number;
+}
+
+/** In-page state the bench keeps on window. */
+interface BenchWindow {
+  __slScale: {
+    scaleMessages(
+      spans: number,
+      chunk?: number,
+    ): Iterable<{ spans: unknown[]; marks: unknown[]; lanes: unknown[] }>;
+  };
+  __handled: number[];
+  __t0: number;
+}
+
+/** One zoom/pan step: a ctrl+wheel at fraction `at` of the plot, or a drag by `dx` px. */
+type Step = { wheel: number; at: number } | { drag: number };
+
+/** The scripted interaction: zoom in 20 times (some pans between), then out again. */
+function script(): Step[] {
+  const steps: Step[] = [];
+  for (let i = 0; i < 20; i++) {
+    steps.push({ wheel: -250, at: 0.3 + ((i * 37) % 40) / 100 });
+    if (i % 3 === 2) steps.push({ drag: i % 2 ? 120 : -90 });
+  }
+  for (let i = 0; i < 20; i++) {
+    steps.push({ wheel: 250, at: 0.5 });
+    if (i % 4 === 1) steps.push({ drag: -150 });
+  }
+  return steps;
+}
+
+/** JS heap in use after a full garbage collection, in MB (CDP Performance.getMetrics). */
+async function heapMB(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('HeapProfiler.enable');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('Performance.enable');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+    return used / 1e6;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Play `steps` in the page, one frame each (30 ms apart, so each frame's paint is done before the
+ * next input), and time every frame: the input is dispatched, then the frame's start (its
+ * requestAnimationFrame timestamp) → end of the draw callback → painted. Returns [total, script].
+ */
+async function frames(page: Page, steps: Step[]): Promise<[number, number][]> {
+  return page.evaluate(async (list: Step[]) => {
+    const out: [number, number][] = [];
+    for (const s of list) {
+      const target = document.querySelector('[data-testid="lanes"]') as SVGSVGElement;
+      const plot = (
+        document.querySelector('[data-testid="plot"]') as HTMLElement
+      ).getBoundingClientRect();
+      const x = plot.left + 150 + ('at' in s ? s.at : 0.5) * (plot.width - 180);
+      const y = plot.top + 80;
+      const base = { clientX: x, clientY: y, bubbles: true, cancelable: true, view: window };
+      if ('wheel' in s) {
+        target.dispatchEvent(new WheelEvent('wheel', { ...base, deltaY: s.wheel, ctrlKey: true }));
+      } else {
+        target.dispatchEvent(new MouseEvent('mousedown', { ...base, button: 0 }));
+        window.dispatchEvent(new MouseEvent('mousemove', { ...base, clientX: x + s.drag / 2 }));
+        window.dispatchEvent(new MouseEvent('mousemove', { ...base, clientX: x + s.drag }));
+        window.dispatchEvent(new MouseEvent('mouseup', { ...base, clientX: x + s.drag }));
+      }
+      // The view's draw was scheduled first, so it runs first in the next frame; this callback
+      // runs after it (its argument is the frame's start); a message posted here arrives after
+      // the frame's style, layout, paint and commit.
+      out.push(
+        await new Promise<[number, number]>((resolve) =>
+          requestAnimationFrame((t0) => {
+            const js = performance.now() - t0;
+            const ch = new MessageChannel();
+            ch.port1.onmessage = () => resolve([performance.now() - t0, js]);
+            ch.port2.postMessage(0);
+          }),
+        ),
+      );
+      await new Promise((r) => setTimeout(r, 30));
+    }
+    return out;
+  }, steps);
+}
+
+/** Load a run of `spans` spans into a fresh webview and measure it; `frames` false skips zooming. */
+export async function measureWebview(
+  spans: number,
+  generator: string,
+  zoom = true,
+): Promise<WebviewMeasures> {
+  const browser = await launch();
+  try {
+    // A message listener registered before the webview's own runs just before it: it notes the
+    // start; one registered later (below) runs just after it and adds up the time in between.
+    const initScript =
+      "window.__t0 = 0; window.addEventListener('message', () => (window.__t0 = performance.now()));";
+    const w = await openWebview(browser, { width: 1280, height: 760, initScript });
+    const page = w.page;
+    await w.settle();
+    const heapEmptyMB = await heapMB(page);
+    await page.evaluate(generator);
+    // Messages are generated in the page (no 100 MB JSON through CDP), then posted one by one the
+    // way VS Code delivers them, the webview's handling of each timed. The last one is followed by
+    // the first draw of the whole run.
+    const loaded = await page.evaluate(async (n: number) => {
+      const win = window as unknown as BenchWindow;
+      win.__handled = [];
+      window.addEventListener('message', () => win.__handled.push(performance.now() - win.__t0));
+      let events = 0;
+      let lanes = 0;
+      let messages = 0;
+      const all: unknown[] = [];
+      for (const m of win.__slScale.scaleMessages(n)) {
+        events += m.spans.length + m.marks.length;
+        lanes += m.lanes.length;
+        all.push(m);
+      }
+      for (const m of all.slice(0, -1)) {
+        window.postMessage(m, '*');
+        messages++;
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      // Let every draw of the partial run finish, then time the last message's frame.
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50)));
+      const before = win.__handled.length;
+      window.postMessage(all[all.length - 1], '*');
+      messages++;
+      await new Promise<void>((r) => {
+        const wait = (): void => (win.__handled.length > before ? r() : void setTimeout(wait, 0));
+        wait();
+      });
+      const [js, painted] = await new Promise<[number, number]>((resolve) =>
+        requestAnimationFrame((t0) => {
+          const j = performance.now() - t0;
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => resolve([j, performance.now() - t0]);
+          ch.port2.postMessage(0);
+        }),
+      );
+      const ingest = win.__handled.reduce((a, b) => a + b, 0);
+      return { events, lanes, messages, ingest, js, painted };
+    }, spans);
+    const frameTimes: number[] = [];
+    const frameJs: number[] = [];
+    let cpuProcess = NaN;
+    let cpuMain = NaN;
+    let breakdown = '';
+    if (zoom) {
+      // Whole run in view first (the densest frame), then the scripted zooms and pans.
+      await page.click('[data-testid="fit"]');
+      await w.settle();
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      // CPU seconds of the renderer (ticks of 10 ms: only the sum over all frames means much).
+      const NAMES = [
+        'ProcessTime',
+        'ThreadTime',
+        'ScriptDuration',
+        'LayoutDuration',
+        'RecalcStyleDuration',
+        'TaskDuration',
+      ];
+      const cpu = async (): Promise<number[]> => {
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        return NAMES.map((n) => (metrics.find((m) => m.name === n)?.value ?? NaN) * 1000);
+      };
+      const c0 = await cpu();
+      for (const [t, js] of await frames(page, script())) {
+        frameTimes.push(t);
+        frameJs.push(js);
+      }
+      const c1 = await cpu();
+      cpuProcess = (c1[0] - c0[0]) / frameTimes.length;
+      cpuMain = (c1[1] - c0[1]) / frameTimes.length;
+      breakdown = NAMES.map(
+        (n, i) => `${n} ${((c1[i] - c0[i]) / frameTimes.length).toFixed(1)}`,
+      ).join(', ');
+      await cdp.detach();
+    }
+    const heap = await heapMB(page);
+    const errors = w.errors.filter((e) => e.startsWith('pageerror'));
+    if (errors.length) throw new Error(errors.join('; '));
+    await w.close();
+    return {
+      spans,
+      events: loaded.events,
+      lanes: loaded.lanes,
+      messages: loaded.messages,
+      ingestMs: loaded.ingest,
+      firstDrawJsMs: loaded.js,
+      firstDrawMs: loaded.painted,
+      frames: frameTimes,
+      frameJs,
+      cpuProcess,
+      cpuMain,
+      breakdown,
+      heapMB: heap,
+      heapEmptyMB,
+    };
+  } finally {
+    await browser.close();
+  }
+}

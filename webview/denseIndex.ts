@@ -1,0 +1,176 @@
+// Pure dense-frame geometry straight from the span table's per-lane index: only the spans of the
+// given rows inside the time window are visited, and per row, kind and lock every pixel column is
+// set at most once, so a frame costs O(visible spans + rows × width) and draws at most one rect
+// per row, style and pixel column. Also the index-based lookups hit tests need (Layout.find).
+import type { SpanKind } from '../src/shared/webviewProtocol';
+import { DENSE_ORDER } from './dense';
+import { spanBand, type LaneRow, type SpanFinder, type SpanRect } from './layout';
+import { KINDS, type SpanTable } from './spanTable';
+
+/** The visible time window mapped to the plot: [d0, d1] ns onto [left, right] px; `now` ends open spans. */
+export interface DenseWindow {
+  d0: number;
+  d1: number;
+  left: number;
+  right: number;
+  now: number;
+}
+
+/** Merged rects of one style (a kind and a lock index), as flat [x, y, width, height, …]. */
+export interface DenseBatch {
+  kind: SpanKind;
+  lock: number | null;
+  rects: number[];
+}
+
+/** Draw order rank of each kind code. */
+const RANK = KINDS.map((k) => DENSE_ORDER.indexOf(k));
+
+let slotTable = new Int32Array(0);
+
+/** A shared key → slot table of `n` entries, all -1 (callers put back -1 after use). */
+function slots(n: number): Int32Array {
+  if (slotTable.length < n) slotTable = new Int32Array(n).fill(-1);
+  return slotTable;
+}
+
+/** Per interned lock id of the table, its index in the layout's lock list (-1: a queue or unknown). */
+export function lockIndex(t: SpanTable, locks: readonly string[]): Int32Array {
+  const at = new Map(locks.map((id, i) => [id, i]));
+  return Int32Array.from(t.lockIds.list, (id) => at.get(id) ?? -1);
+}
+
+/** Upper bound of the spans of `rows` overlapping the window (two binary searches per row). */
+export function countVisible(t: SpanTable, rows: readonly LaneRow[], w: DenseWindow): number {
+  let n = 0;
+  for (const row of rows) {
+    const r = t.range(row.id, w.d0, w.d1);
+    if (r) n += r[2] - r[1];
+  }
+  return n;
+}
+
+/** The spans of `rows` overlapping the window, as objects (for the SVG when few are visible). */
+export function visibleSpans(t: SpanTable, rows: readonly LaneRow[], w: DenseWindow) {
+  const out = [];
+  for (const row of rows) {
+    const rng = t.range(row.id, w.d0, w.d1);
+    if (!rng) continue;
+    const [{ rows: ix }, lo, hi] = rng;
+    for (let i = lo; i < hi; i++) {
+      const e = t.end[ix[i]];
+      if ((Number.isNaN(e) ? w.now : e) >= w.d0) out.push(t.span(ix[i]));
+    }
+  }
+  return out;
+}
+
+/** Merge the spans of `rows` in the window into per-style batches, ordered by kind then lock. */
+export function mergeIndexed(
+  t: SpanTable,
+  rows: readonly LaneRow[],
+  w: DenseWindow,
+  locks: Int32Array,
+): DenseBatch[] {
+  const x0 = Math.floor(w.left);
+  const n = Math.max(1, Math.ceil(w.right) - x0 + 1);
+  const k = (w.right - w.left) / (w.d1 - w.d0 || 1);
+  const batches = new Map<number, DenseBatch>();
+  const pool: Uint8Array[] = [];
+  const { start, end, kind, lock: lockCol } = t;
+  // Slot of a (kind, lock) key within the current row, -1 when unused (reset after each row).
+  const slot = slots(RANK.length * 4096);
+  for (const row of rows) {
+    const rng = t.range(row.id, w.d0, w.d1);
+    if (!rng) continue;
+    const [{ rows: ix }, lo, hi] = rng;
+    const keys: number[] = [];
+    const bits: Uint8Array[] = [];
+    for (let i = lo; i < hi; i++) {
+      const r = ix[i];
+      const e0 = end[r];
+      const e = e0 === e0 ? e0 : Math.max(w.now, start[r]);
+      if (e < w.d0) continue;
+      const lk = lockCol[r] < 0 ? -1 : locks[lockCol[r]];
+      const key = RANK[kind[r]] * 4096 + (lk < 0 ? 4095 : lk % 4095);
+      let g = slot[key];
+      if (g < 0) {
+        g = slot[key] = keys.length;
+        keys.push(key);
+        bits.push(pool.pop() ?? new Uint8Array(n));
+      }
+      const a = Math.max(0, Math.floor(w.left + (start[r] - w.d0) * k) - x0);
+      const b = Math.min(n - 1, Math.max(a, Math.ceil(w.left + (e - w.d0) * k) - 1 - x0));
+      if (a === b) bits[g][a] = 1;
+      else if (a < n && b >= 0) bits[g].fill(1, a, b + 1);
+    }
+    keys.forEach((key, g) => {
+      slot[key] = -1;
+      const kd = DENSE_ORDER[Math.floor(key / 4096)];
+      const lock = key % 4096 === 4095 ? null : key % 4096;
+      let batch = batches.get(key);
+      if (!batch) batches.set(key, (batch = { kind: kd, lock, rects: [] }));
+      const [off, bh] = spanBand(kd, row.height);
+      const cols = bits[g];
+      // Runs of set columns, found with native scans (indexOf) rather than column by column.
+      for (let i = cols.indexOf(1); i >= 0;) {
+        let j = cols.indexOf(0, i);
+        if (j < 0) j = n;
+        batch.rects.push(x0 + i, row.y + off, j - i, bh);
+        cols.fill(0, i, j);
+        i = j < n ? cols.indexOf(1, j) : -1;
+      }
+      pool.push(cols);
+    });
+  }
+  return [...batches.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+}
+
+/** Index-based span lookups for a frame's rows and window (hit tests, selection outline). */
+export function spanFinder(
+  t: SpanTable,
+  rowOf: (lane: string) => LaneRow | undefined,
+  w: DenseWindow,
+  locks: readonly string[],
+): SpanFinder {
+  const k = (w.right - w.left) / (w.d1 - w.d0 || 1);
+  const time = (x: number): number => w.d0 + (x - w.left) / k;
+  const rect = (r: number, row: LaneRow): SpanRect => {
+    const s = t.span(r);
+    const a = Math.max(w.left - 2, w.left + (s.start - w.d0) * k);
+    const e = s.end ?? Math.max(w.now, s.start);
+    const b = Math.min(w.right + 2, w.left + (e - w.d0) * k);
+    const [off, bh] = spanBand(s.kind, row.height);
+    const lock = s.lockId === undefined ? -1 : locks.indexOf(s.lockId);
+    return {
+      ...{ id: s.id, lane: s.lane, kind: s.kind, x: a, width: Math.max(1, b - a) },
+      ...{
+        y: row.y + off,
+        height: bh,
+        open: s.end === null,
+        lock: lock < 0 ? null : lock,
+        span: s,
+      },
+    };
+  };
+  return {
+    spansAt(lane, xa, xb) {
+      const row = rowOf(lane);
+      const rng = row && row.id === lane ? t.range(lane, time(xa), time(xb)) : null;
+      if (!row || !rng) return [];
+      const [{ rows: ix }, lo, hi] = rng;
+      const out: SpanRect[] = [];
+      const t0 = time(xa);
+      for (let i = lo; i < hi; i++) {
+        const e = t.end[ix[i]];
+        if ((Number.isNaN(e) ? w.now : e) >= t0) out.push(rect(ix[i], row));
+      }
+      return out;
+    },
+    spanRect(id) {
+      const r = t.row(id);
+      const row = r < 0 ? undefined : rowOf(t.lanes.list[t.lane[r]]);
+      return row && row.id === t.lanes.list[t.lane[r]] ? rect(r, row) : null;
+    },
+  };
+}

@@ -1,0 +1,245 @@
+// Columnar span storage for the webview: one typed array per field, strings interned, upsert by id,
+// and a per-lane time index (rows sorted by start + running max of ends) for window queries. A
+// million spans take ~50 MB here instead of ~200 MB as objects. Pure: no DOM.
+import type { Span, SpanKind } from '../src/shared/webviewProtocol';
+
+/** Span kinds by code (the `kind` column holds the index). */
+export const KINDS: readonly SpanKind[] = [
+  'run',
+  'task',
+  'queueBlock',
+  'lockWait',
+  'lockHold',
+  'sleep',
+];
+const KIND_CODE: Record<string, number> = Object.fromEntries(KINDS.map((k, i) => [k, i]));
+
+/** Interned strings: each distinct string stored once, referred to by index. */
+class Strings {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+  /** Index of `s`, added when new. */
+  of(s: string): number {
+    let i = this.index.get(s);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(s);
+      this.index.set(s, i);
+    }
+    return i;
+  }
+  /** Index of `s`, or -1 when it was never stored. */
+  find(s: string): number {
+    return this.index.get(s) ?? -1;
+  }
+}
+
+/** One lane's index: its rows sorted by start, and the running maximum of their ends. */
+export interface LaneIndex {
+  rows: Uint32Array;
+  maxEnd: Float64Array;
+}
+
+/** Rows of one lane in insertion order, and whether they still need sorting into the index. */
+interface LaneRows {
+  rows: number[];
+  index: LaneIndex | null;
+}
+
+/** Grow a typed array to at least `n` elements (×1.5), keeping its contents. */
+function grow<T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(a: T, n: number): T {
+  if (a.length >= n) return a;
+  const b = new (a.constructor as new (n: number) => T)(
+    Math.max(n, Math.ceil(a.length * 1.5), 1024),
+  );
+  b.set(a);
+  return b;
+}
+
+/** Every span of a model in columns; rows are insertion order, upserts rewrite their row. */
+export class SpanTable {
+  size = 0;
+  id = new Float64Array(0);
+  start = new Float64Array(0);
+  /** End time, NaN while the span is open. */
+  end = new Float64Array(0);
+  kind = new Uint8Array(0);
+  lane = new Uint32Array(0);
+  /** Index into `lockIds`, -1 when the span has no lock or queue id. */
+  lock = new Int32Array(0);
+  label = new Uint32Array(0);
+  /** Index into `strings` of the source file, -1 when none; `srcLine` its line. */
+  srcFile = new Int32Array(0);
+  srcLine = new Int32Array(0);
+  readonly strings = new Strings();
+  readonly lanes = new Strings();
+  readonly lockIds = new Strings();
+  /** Earliest start per lock id (lock spans only, queues excluded), for stable lock colours. */
+  private lockFirst: number[] = [];
+  /** Row + 1 by id for small non-negative integer ids (the host's counters); a Map for others. */
+  private rowByIdDense = new Int32Array(0);
+  private readonly rowByIdMap = new Map<number, number>();
+  private perLane: LaneRows[] = [];
+  /** Latest start or end of any span (ns). */
+  maxTime = 0;
+
+  /** A table holding `spans` (tests and plain-array models). */
+  static of(spans: Iterable<Span>): SpanTable {
+    const t = new SpanTable();
+    for (const s of spans) t.upsert(s);
+    return t;
+  }
+
+  /** Insert a span, or replace the one with the same id. */
+  upsert(s: Span): void {
+    let r: number | undefined = this.row(s.id);
+    const laneIdx = this.lanes.of(s.lane);
+    if (r < 0) {
+      r = this.size++;
+      if (r >= this.id.length) this.reserve(r + 1);
+      this.setRow(s.id, r);
+      this.laneRows(laneIdx).rows.push(r);
+    } else if (this.lane[r] !== laneIdx) {
+      const old = this.perLane[this.lane[r]];
+      old.rows.splice(old.rows.indexOf(r), 1);
+      old.index = null;
+      this.laneRows(laneIdx).rows.push(r);
+    }
+    this.perLane[laneIdx].index = null;
+    this.id[r] = s.id;
+    this.start[r] = s.start;
+    this.end[r] = s.end ?? NaN;
+    this.kind[r] = KIND_CODE[s.kind] ?? 0;
+    this.lane[r] = laneIdx;
+    const lock = s.lockId === undefined ? -1 : this.lockIds.of(s.lockId);
+    this.lock[r] = lock;
+    if (lock >= 0 && s.kind !== 'queueBlock')
+      this.lockFirst[lock] = Math.min(this.lockFirst[lock] ?? Infinity, s.start);
+    this.label[r] = this.strings.of(s.label);
+    this.srcFile[r] = s.src ? this.strings.of(s.src[0]) : -1;
+    this.srcLine[r] = s.src ? s.src[1] : 0;
+    this.maxTime = Math.max(this.maxTime, s.start, s.end ?? 0);
+  }
+
+  /** Make room for `n` rows. */
+  private reserve(n: number): void {
+    this.id = grow(this.id, n);
+    this.start = grow(this.start, n);
+    this.end = grow(this.end, n);
+    this.kind = grow(this.kind, n);
+    this.lane = grow(this.lane, n);
+    this.lock = grow(this.lock, n);
+    this.label = grow(this.label, n);
+    this.srcFile = grow(this.srcFile, n);
+    this.srcLine = grow(this.srcLine, n);
+  }
+
+  private laneRows(i: number): LaneRows {
+    return (this.perLane[i] ??= { rows: [], index: null });
+  }
+
+  /** Row of span `id`, or -1. */
+  row(id: number): number {
+    if (Number.isInteger(id) && id >= 0 && id < this.rowByIdDense.length && this.rowByIdDense[id])
+      return this.rowByIdDense[id] - 1;
+    return this.rowByIdMap.get(id) ?? -1;
+  }
+
+  /** Remember that span `id` is in row `r`. */
+  private setRow(id: number, r: number): void {
+    // Dense while ids stay below 4 × rows + 64k (counters); anything else goes to the Map.
+    if (Number.isInteger(id) && id >= 0 && id < 4 * this.size + 65536) {
+      if (id >= this.rowByIdDense.length) this.rowByIdDense = grow(this.rowByIdDense, id + 1);
+      this.rowByIdDense[id] = r + 1;
+    } else this.rowByIdMap.set(id, r);
+  }
+
+  /** The span in row `r` as a protocol object. */
+  span(r: number): Span {
+    const end = this.end[r];
+    const s: Span = {
+      id: this.id[r],
+      lane: this.lanes.list[this.lane[r]],
+      kind: KINDS[this.kind[r]],
+      start: this.start[r],
+      end: Number.isNaN(end) ? null : end,
+      label: this.strings.list[this.label[r]],
+    };
+    if (this.lock[r] >= 0) s.lockId = this.lockIds.list[this.lock[r]];
+    if (this.srcFile[r] >= 0) s.src = [this.strings.list[this.srcFile[r]], this.srcLine[r]];
+    return s;
+  }
+
+  /** Every span as objects, in insertion order (small models only: saving, tests). */
+  spans(): Span[] {
+    const out: Span[] = [];
+    for (let r = 0; r < this.size; r++) out.push(this.span(r));
+    return out;
+  }
+
+  /** Lock ids (not queues) by their earliest span start, then by id. */
+  lockOrder(): string[] {
+    const ids: number[] = [];
+    this.lockFirst.forEach((t, i) => t !== undefined && ids.push(i));
+    const name = this.lockIds.list;
+    ids.sort((a, b) => this.lockFirst[a] - this.lockFirst[b] || (name[a] < name[b] ? -1 : 1));
+    return ids.map((i) => name[i]);
+  }
+
+  /** The time index of lane `id` (built or rebuilt on first use after a change), null if none. */
+  index(laneId: string): LaneIndex | null {
+    const li = this.lanes.find(laneId);
+    const lr = li < 0 ? undefined : this.perLane[li];
+    if (!lr) return null;
+    if (lr.index) return lr.index;
+    const rows = Uint32Array.from(lr.rows);
+    const start = this.start;
+    let sorted = true;
+    for (let i = 1; i < rows.length && sorted; i++) sorted = start[rows[i - 1]] <= start[rows[i]];
+    if (!sorted) rows.sort((a, b) => start[a] - start[b] || a - b);
+    const maxEnd = new Float64Array(rows.length);
+    let m = -Infinity;
+    for (let i = 0; i < rows.length; i++) {
+      const e = this.end[rows[i]];
+      m = Math.max(m, Number.isNaN(e) ? Infinity : e);
+      maxEnd[i] = m;
+    }
+    lr.index = { rows, maxEnd };
+    return lr.index;
+  }
+
+  /** Index range [lo, hi) of lane `id`'s sorted rows that may overlap [t0, t1] (check each end). */
+  range(laneId: string, t0: number, t1: number): [LaneIndex, number, number] | null {
+    const ix = this.index(laneId);
+    if (!ix) return null;
+    const { rows, maxEnd } = ix;
+    let lo = 0;
+    let hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (maxEnd[mid] < t0) lo = mid + 1;
+      else hi = mid;
+    }
+    const from = lo;
+    hi = rows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.start[rows[mid]] <= t1) lo = mid + 1;
+      else hi = mid;
+    }
+    return [ix, from, lo];
+  }
+
+  /** Number of spans on lane `id`. */
+  count(laneId: string): number {
+    const li = this.lanes.find(laneId);
+    return li < 0 ? 0 : (this.perLane[li]?.rows.length ?? 0);
+  }
+
+  /** A new table with the rows for which `keep(row)` is true (the filter bar). */
+  subset(keep: (r: number) => boolean): SpanTable {
+    const t = new SpanTable();
+    for (let r = 0; r < this.size; r++) if (keep(r)) t.upsert(this.span(r));
+    return t;
+  }
+}
