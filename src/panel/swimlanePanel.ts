@@ -35,6 +35,7 @@ export function isWebviewMessage(m: unknown): m is WebviewToHost {
 /** One panel, reused across runs; posts nothing until the webview said `ready`. */
 export class SwimlanePanel implements vscode.Disposable {
   private ready = false;
+  private disposed = false;
   private source: PanelSource | null = null;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly panel: vscode.WebviewPanel;
@@ -75,6 +76,8 @@ export class SwimlanePanel implements vscode.Disposable {
     this.onDidDispose = this.panel.onDidDispose;
     this.disposables.push(
       webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
+      // The last deltas of a run stopped by closing the panel must not reach a dead webview.
+      this.panel.onDidDispose(() => (this.disposed = true)),
       // A hidden webview is torn down; it says `ready` again when shown and gets a snapshot.
       this.panel.onDidChangeViewState((e) => {
         if (!e.webviewPanel.visible) this.ready = false;
@@ -136,11 +139,13 @@ export class SwimlanePanel implements vscode.Disposable {
   }
 
   private post(msg: HostToWebview): void {
+    if (this.disposed) return;
     void this.panel.webview.postMessage(msg);
   }
 
   /** Close the panel. */
   dispose(): void {
+    this.disposed = true;
     this.panel.dispose();
     for (const d of this.disposables) d.dispose();
   }

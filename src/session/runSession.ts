@@ -6,7 +6,7 @@ import { TraceFeed, type OutputSource } from '../core/traceFeed';
 import { TraceModel } from '../core/traceModel';
 import type { DemoSpec } from '../demos/demoSpec';
 import { ProcessRunner, type RunnerExit } from '../runner/processRunner';
-import { createWorkdir, removeWorkdir } from '../runner/tempWorkdir';
+import { createWorkdir, removeWorkdir, workdirTmp } from '../runner/tempWorkdir';
 import type { Header, ModelDelta } from '../shared/webviewProtocol';
 
 /** Where a session sends what it produces. */
@@ -24,6 +24,28 @@ export function describeExit(exit: RunnerExit): { state: Header['state']; error:
   if (exit.code === 0) return { state: 'finished', error: null };
   if (exit.signal) return { state: 'failed', error: `killed by ${exit.signal}` };
   return { state: 'failed', error: `exited with code ${exit.code}` };
+}
+
+/**
+ * The traced program's environment: the tracer on PYTHONPATH, UTF-8 whatever the locale
+ * (LANG=C must not garble Chinese prints), and on Linux a TMPDIR inside the workdir so that
+ * what multiprocessing leaves in temp (forkserver sockets, pymp-* dirs) goes with it.
+ */
+export function programEnv(
+  base: NodeJS.ProcessEnv,
+  tracerPath: string,
+  workdir: string,
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...base,
+    PYTHONPATH: tracerPath,
+    PYTHONIOENCODING: 'utf-8',
+    PYTHONUTF8: '1',
+    PYTHONDONTWRITEBYTECODE: '1',
+  };
+  // macOS temp paths are long: a socket path below them could pass the 104-byte limit.
+  if (process.platform === 'linux') env.TMPDIR = workdirTmp(workdir);
+  return env;
 }
 
 /** A single traced run of a demo. */
@@ -55,6 +77,16 @@ export class RunSession {
     return this.ended;
   }
 
+  /** The main process id (= process group) and the run's marker, once started. */
+  get processes(): { pid: number | undefined; marker: string } | null {
+    return this.runner ? { pid: this.runner.pid, marker: this.runner.marker } : null;
+  }
+
+  /** The run's temporary working directory, while it exists. */
+  get workdirPath(): string | null {
+    return this.workdir;
+  }
+
   /** True until the run has ended. */
   get active(): boolean {
     const s = this.model.getHeader().state;
@@ -81,12 +113,7 @@ export class RunSession {
       command: python,
       args: ['-m', 'swimlane_tracer', join(extensionRoot, this.spec.script), ...this.spec.args],
       cwd: this.workdir,
-      env: {
-        ...process.env,
-        PYTHONPATH: tracerPath,
-        PYTHONIOENCODING: 'utf-8',
-        PYTHONDONTWRITEBYTECODE: '1',
-      },
+      env: programEnv(process.env, tracerPath, this.workdir),
     });
   }
 

@@ -6,6 +6,8 @@ import Mocha from 'mocha';
 /** Runs every compiled *.integration.test.js next to this file; rejects when a test fails. */
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 120_000, reporter: 'spec' });
+  // SWIMLANE_TEST_GREP=<regex>: run only the matching tests (while working on one suite).
+  if (process.env.SWIMLANE_TEST_GREP) mocha.grep(new RegExp(process.env.SWIMLANE_TEST_GREP));
   const files = fs
     .readdirSync(__dirname)
     .filter((name) => name.endsWith('.integration.test.js'))

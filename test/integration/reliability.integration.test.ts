@@ -1,0 +1,121 @@
+// Integration tests in a real VS Code: every way a run can be left ends its whole process tree:
+// Stop, closing the panel, starting another run, and deactivating the extension (what a window
+// reload does first). Processes of a run are found by the marker in their environment, so
+// those that left the process group count too. The workspace folder is never written to.
+import * as assert from 'node:assert/strict';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import * as vscode from 'vscode';
+import type { SwimlaneApi } from '../../src/api';
+import { findMarked } from '../../src/runner/processTree';
+
+const EXTENSION_ID = 'concurrency-swimlane.concurrency-swimlane';
+/** Every marker this extension host gives out starts with its pid. */
+const OURS = `${process.pid}-`;
+/** A Lock Demo that runs long enough to be interrupted, with 12 client processes. */
+const LONG = { '--clients': 12, '--time-scale': 5 };
+
+async function until<T>(what: string, check: () => T, timeoutMs = 30_000): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value as NonNullable<T>;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Start the long Lock Demo and wait until its clients are up; returns their pids. */
+async function startLong(): Promise<number[]> {
+  await vscode.commands.executeCommand('concurrencySwimlane.runDemo', 'lockDemo', LONG);
+  return until('the clients to start', () => {
+    const pids = findMarked(OURS, true);
+    return pids.length >= 10 ? pids : null;
+  });
+}
+
+/** Waits until none of `pids` is alive; returns how long since `t0` (the action) that took. */
+async function goneWithin(pids: number[], what: string, t0: number): Promise<number> {
+  const live = () => findMarked(OURS, true).filter((p) => pids.includes(p));
+  await until(`${what}: ${live().join(' ')} still alive`, () => live().length === 0, 10_000);
+  const ms = Date.now() - t0;
+  console.log(`    ${what}: ${pids.length} processes gone in ${ms} ms`);
+  return ms;
+}
+
+/** Names and sizes of everything under `dir` (the workspace), to see it never changes. */
+function listing(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const st = statSync(p);
+    out.push(`${p}:${st.size}:${st.mtimeMs}`);
+    if (st.isDirectory()) out.push(...listing(p));
+  }
+  return out.sort();
+}
+
+describe('Process lifecycle and workspace safety', () => {
+  let api: SwimlaneApi;
+  let workspace: string;
+  let initial: string[];
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, 'extension not found');
+    api = (await ext.activate()) as SwimlaneApi;
+    workspace = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? '';
+    assert.ok(workspace, 'a workspace folder is open');
+    initial = listing(workspace);
+  });
+
+  it('Stop ends the whole tree', async () => {
+    const pids = await startLong();
+    const t0 = Date.now();
+    await vscode.commands.executeCommand('concurrencySwimlane.stop');
+    await goneWithin(pids, 'Stop', t0);
+    assert.equal((await api.waitForRunEnd(10_000)).state, 'stopped');
+  });
+
+  it('starting another run ends the previous tree', async () => {
+    const first = await startLong();
+    const t0 = Date.now();
+    await vscode.commands.executeCommand('concurrencySwimlane.runDemo', 'threadStart', {});
+    await goneWithin(first, 'another run', t0);
+    await api.waitForRunEnd(30_000);
+  });
+
+  it('closing the panel ends the whole tree', async () => {
+    const pids = await startLong();
+    const tabs = vscode.window.tabGroups.all
+      .flatMap((g) => g.tabs)
+      .filter(
+        (t) =>
+          t.input instanceof vscode.TabInputWebview &&
+          t.input.viewType.endsWith('concurrencySwimlane.swimlane'),
+      );
+    assert.equal(tabs.length, 1, 'one swimlane panel is open');
+    const t0 = Date.now();
+    await vscode.window.tabGroups.close(tabs);
+    await goneWithin(pids, 'panel closed', t0);
+    assert.equal((await api.waitForRunEnd(10_000)).state, 'stopped');
+  });
+
+  it('demos never write to the workspace', () => {
+    assert.deepEqual(listing(workspace), initial);
+  });
+
+  it('deactivating the extension (window reload, shutdown) ends the whole tree', async () => {
+    const pids = await startLong();
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    // The module VS Code loaded: the same instance, so deactivate() sees the live controllers.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const main = require(join(ext.extensionPath, 'dist', 'extension.js')) as {
+      deactivate(): Promise<void>;
+    };
+    const t0 = Date.now();
+    await main.deactivate();
+    await goneWithin(pids, 'deactivate', t0);
+  });
+});
