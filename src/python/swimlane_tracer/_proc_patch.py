@@ -160,7 +160,12 @@ def install(emitter, hello, flush_stdio):
         if "-c" in args:
             i = args.index("-c") + 1
             if i < len(args) and "swimlane_tracer" not in args[i]:
-                args[i] = BOOT + args[i]
+                # The new interpreter writes events to this process's event fd (passed
+                # along), not to its fd 1, which the program may have redirected.
+                args[i] = BOOT.replace("import swimlane_tracer._boot",
+                                       "import swimlane_tracer._boot as _sl_boot; _sl_boot.start(%d); del _sl_boot"
+                                       % emitter.fd) + args[i]
+                passfds = tuple(passfds) + (emitter.fd,)
         return orig_spawnv(path, args, passfds)
 
     from multiprocessing import popen_fork
