@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { HostToWebview, ModelDelta, WebviewToHost } from '../shared/webviewProtocol';
 import { assertNever } from '../core/events';
 import { saveExport } from './exportFile';
-import { makeNonce, webviewHtml } from './webviewHtml';
+import { makeNonce, WEBVIEW_ROOTS, webviewHtml } from './webviewHtml';
 import { webviewStrings } from './webviewStrings';
 
 /** View type of the panel (also used by a future serializer). */
@@ -51,8 +51,7 @@ export class SwimlanePanel implements vscode.Disposable {
     private onStop: () => void,
     existing?: vscode.WebviewPanel,
   ) {
-    const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-    const media = vscode.Uri.joinPath(extensionUri, 'media');
+    const [dist, media] = WEBVIEW_ROOTS.map((dir) => vscode.Uri.joinPath(extensionUri, dir));
     const options = { enableScripts: true, localResourceRoots: [dist, media] };
     this.panel =
       existing ??
