@@ -88,7 +88,8 @@ describe('Process lifecycle and workspace safety', () => {
           t.input instanceof vscode.TabInputWebview &&
           t.input.viewType.endsWith('concurrencySwimlane.swimlane'),
       );
-    assert.equal(tabs.length, 1, 'one swimlane panel is open');
+    // The run's panel, and the side panel if Compare… ran earlier (nothing runs there).
+    assert.ok(tabs.length >= 1, 'the swimlane panel is open');
     const t0 = Date.now();
     await vscode.window.tabGroups.close(tabs);
     await goneWithin(pids, 'panel closed', t0);
