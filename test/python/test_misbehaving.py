@@ -1,5 +1,5 @@
-"""Programs that misbehave still give a complete trace: fd 1 redirected before children
-start (fork and spawn), raw os.fork, os._exit in a child and in the main, and a main process
+"""Programs that misbehave still give a complete trace: fd 1 redirected or closed before
+children start (fork, spawn, forkserver), raw os.fork, os._exit in a child and in the main, and a main process
 that kills itself with SIGKILL."""
 
 import os
@@ -45,6 +45,16 @@ class MisbehavingTest(unittest.TestCase):
         self.assertEqual(names, ["ForkProcess-1", "SpawnProcess-2"])
         self.assertEqual(len(trace.kind("proc.end")), 3, "every process reported its end")
         self.assertNotIn("main done", texts, "prints to the redirected fd 1 went there")
+
+    def test_fd_1_closed_before_children_of_every_start_method(self):
+        trace = run_traced([prog("closes_stdout_children.py")])
+        self.assertEqual(trace.code, 0, trace.stderr)
+        for method in ("fork", "spawn", "forkserver"):
+            self.assertIn("child by %s prints" % method, trace.texts())
+        self.assertEqual(sorted(e["name"] for e in trace.kind("proc.begin")),
+                         ["fork", "forkserver", "spawn"])
+        self.assertEqual(len(trace.kind("proc.end")), 4)
+        self.assertIn("main done", trace.texts("err"))
 
     def test_raw_os_fork_child_is_a_process_of_the_trace(self):
         trace = run_traced([prog("raw_fork.py")])
