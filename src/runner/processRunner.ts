@@ -69,6 +69,7 @@ export class ProcessRunner {
   private stopRequested = false;
   private killTimer: NodeJS.Timeout | null = null;
   private readonly timers: NodeJS.Timeout[] = [];
+  private lastDataAt = 0;
   /** Value of RUN_MARKER_VAR in the environment of every process of this run. */
   readonly marker = newRunMarker();
   private readonly exited: Promise<RunnerExit>;
@@ -105,8 +106,14 @@ export class ProcessRunner {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    child.stdout?.on('data', (b: Buffer) => this.listener.stdout(b));
-    child.stderr?.on('data', (b: Buffer) => this.listener.stderr(b));
+    child.stdout?.on('data', (b: Buffer) => {
+      this.lastDataAt = Date.now();
+      this.listener.stdout(b);
+    });
+    child.stderr?.on('data', (b: Buffer) => {
+      this.lastDataAt = Date.now();
+      this.listener.stderr(b);
+    });
     child.once('spawn', () => {
       if (this._state === 'starting') this.setState('running');
     });
@@ -120,13 +127,20 @@ export class ProcessRunner {
       // pipes get a moment to flush, then the tree is killed so that 'close' can come.
       this.later(EXIT_LINGER_MS, () => {
         this.killGroup('SIGKILL');
-        this.later(CLOSE_TIMEOUT_MS, () =>
-          this.finish({ code, signal, stopped: this.stopRequested, error: null }),
-        );
+        this.endWhenIdle({ code, signal, stopped: this.stopRequested, error: null });
       });
     });
     child.once('close', (code, signal) => {
       this.finish({ code, signal, stopped: this.stopRequested, error: null });
+    });
+  }
+
+  /** The last resort when the pipes do not close: end once no byte came for a while (bytes
+   * still arriving are being drained and must not be lost). */
+  private endWhenIdle(exit: RunnerExit): void {
+    this.later(CLOSE_TIMEOUT_MS, () => {
+      if (Date.now() - this.lastDataAt < CLOSE_TIMEOUT_MS) this.endWhenIdle(exit);
+      else this.finish(exit);
     });
   }
 
@@ -146,9 +160,7 @@ export class ProcessRunner {
       this.killTimer = setTimeout(() => {
         this.killGroup('SIGKILL');
         // Pipes held open by something unkillable (or unseen): end the run regardless.
-        this.later(CLOSE_TIMEOUT_MS, () =>
-          this.finish({ code: null, signal: 'SIGKILL', stopped: true, error: null }),
-        );
+        this.endWhenIdle({ code: null, signal: 'SIGKILL', stopped: true, error: null });
       }, graceMs);
     }
     if (this._state === 'idle')

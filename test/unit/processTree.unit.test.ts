@@ -101,6 +101,24 @@ if (process.env.SWIMLANE_TEST_HOST === '1') {
     assert.deepEqual(findMarked(s.processes?.marker ?? 'none'), []);
   });
 
+  test('pipes held by a process nothing can find: the run still ends', async () => {
+    const out: string[] = [];
+    const s = new RunSession(fixture('escapes_everything.py'), {
+      delta: () => undefined,
+      output: (t) => out.push(t),
+    });
+    await s.start('python3', root);
+    const h = await s.whenEnded();
+    const hidden = Number(/hidden (\d+)/.exec(out.join(''))?.[1]);
+    try {
+      assert.equal(h.state, 'finished', out.join(''));
+      assert.ok(hidden > 0, 'the hidden process printed its pid');
+      assert.equal(procState(hidden), 'S', 'it is beyond reach (the documented limit)');
+    } finally {
+      if (hidden > 0) process.kill(hidden, 'SIGKILL');
+    }
+  });
+
   test('a host killed without stopping the run takes the tree with it (watchdog)', async () => {
     const host = spawn(process.execPath, [__filename], {
       env: { ...process.env, SWIMLANE_TEST_HOST: '1' },
