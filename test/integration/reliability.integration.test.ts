@@ -3,7 +3,16 @@
 // reload does first). Processes of a run are found by the marker in their environment, so
 // those that left the process group count too. The workspace folder is never written to.
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import type { SwimlaneApi } from '../../src/api';
@@ -105,6 +114,41 @@ describe('Process lifecycle and workspace safety', () => {
       'chat.disableAIFeatures',
       'workbench.startupEditor',
     ]);
+  });
+
+  it('a too old, a broken and a missing Python each get an error with Open Settings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'swimlane py 中文 '));
+    const old = join(dir, 'python3.8');
+    writeFileSync(old, '#!/bin/sh\necho 3.8.18\n');
+    chmodSync(old, 0o755);
+    const broken = join(dir, 'broken python');
+    writeFileSync(broken, '#!/bin/sh\necho "no libpython" >&2\nexit 1\n');
+    chmodSync(broken, 0o755);
+    const config = vscode.workspace.getConfiguration('concurrencySwimlane');
+    const shown: { message: string; items: string[] }[] = [];
+    const window = vscode.window as unknown as Record<string, unknown>;
+    const original = window.showErrorMessage;
+    window.showErrorMessage = (message: string, ...items: string[]) => {
+      shown.push({ message, items });
+      return Promise.resolve(undefined);
+    };
+    const before = api.currentHeader();
+    try {
+      for (const path of [old, broken, join(dir, 'missing')]) {
+        await config.update('pythonPath', path, vscode.ConfigurationTarget.Global);
+        await vscode.commands.executeCommand('concurrencySwimlane.runDemo', 'threadStart', {});
+      }
+    } finally {
+      window.showErrorMessage = original;
+      await config.update('pythonPath', undefined, vscode.ConfigurationTarget.Global);
+      rmSync(dir, { recursive: true, force: true });
+    }
+    assert.equal(shown.length, 3, JSON.stringify(shown));
+    assert.match(shown[0].message, /Python 3\.9 or later .*3\.8\.18/);
+    assert.match(shown[1].message, /could not be started .*no libpython/);
+    assert.match(shown[2].message, /not found .*missing/);
+    for (const s of shown) assert.deepEqual(s.items, ['Open Settings']);
+    assert.deepEqual(api.currentHeader(), before, 'no run was started');
   });
 
   it('deactivating the extension (window reload, shutdown) ends the whole tree', async () => {
