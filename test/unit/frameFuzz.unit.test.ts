@@ -133,7 +133,7 @@ function pool(r: () => number, size: number): Segment[] {
 /** One input: segments joined, with the open ones only before a frame or at the end. */
 function input(r: () => number, from: Segment[]): Segment[] {
   const segs: Segment[] = [];
-  const n = 1 + Math.floor(r() * 6);
+  const n = 1 + Math.floor(r() * 4);
   for (let i = 0; i < n; i++) {
     const s = from[Math.floor(r() * from.length)];
     const prev = segs.at(-1);
@@ -182,12 +182,12 @@ test(`${INPUTS} structured inputs: events, bytes and bad-frame counts all exact`
     bad += nBad;
   }
   console.log(`# ${INPUTS} inputs: ${events} events, ${bad} bad frames`);
-  assert.ok(events > INPUTS / 2 && bad > INPUTS, 'both kinds were generated plenty');
+  assert.ok(events > INPUTS / 4 && bad > INPUTS / 2, 'both kinds were generated plenty');
 });
 
-test('20k inputs of pure random bytes: never throws, keeps every byte', () => {
+test('10k inputs of pure random bytes: never throws, keeps every byte', () => {
   const r = rng(SEED + 1);
-  for (let i = 0; i < 20_000; i++) {
+  for (let i = 0; i < 10_000; i++) {
     const bytes = junkBytes(r, Math.floor(r() * 400));
     // Sprinkle frame starts, newlines and braces so frames of noise open and close.
     for (let k = 0; k < bytes.length / 12; k++) {

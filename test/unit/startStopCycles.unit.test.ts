@@ -29,8 +29,8 @@ test(`${CYCLES} start/stop cycles over all demos leave no process and no temp di
         output: () => undefined,
       });
       await s.start('python3', root);
-      // 0..480 ms: from "not even Python yet" to "children running".
-      await new Promise((r) => setTimeout(r, ((i * 7) % 5) * 120));
+      // 0..240 ms: from "not even Python yet" to "children running".
+      await new Promise((r) => setTimeout(r, ((i * 7) % 5) * 60));
       const t0 = Date.now();
       const h = await s.stop();
       slowest = Math.max(slowest, Date.now() - t0);
