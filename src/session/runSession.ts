@@ -68,7 +68,15 @@ export class RunSession {
       successText: spec.successText,
     });
     this.feed = new TraceFeed(this.model, sinks.output);
-    this.pump = new DeltaPump(() => sinks.delta(this.model.takeDelta()));
+    this.pump = new DeltaPump(() => {
+      const delta = this.model.takeDelta();
+      try {
+        sinks.delta(delta);
+      } catch (e) {
+        // The view went away (a disposed webview): the model keeps everything regardless.
+        console.warn('swimlane: delta not delivered:', e);
+      }
+    });
     this.ended = new Promise((r) => (this.resolveEnded = r));
   }
 
@@ -126,9 +134,14 @@ export class RunSession {
 
   private async finish(exit: RunnerExit): Promise<void> {
     if (!this.active) return;
-    this.feed.end();
     const { state, error } = describeExit(exit);
-    if (error) this.sinks.output(`\n[${state}] ${error}\n`, 'stderr', null);
+    try {
+      this.feed.end();
+      if (error) this.sinks.output(`\n[${state}] ${error}\n`, 'stderr', null);
+    } catch (e) {
+      // A throwing sink must not leave the temp dir or the run behind.
+      console.warn('swimlane: while ending the run:', e);
+    }
     this.model.setState(state, error);
     this.pump.flushNow();
     if (this.workdir) await removeWorkdir(this.workdir);

@@ -80,3 +80,20 @@ test('a missing interpreter fails the run with a clear error', async () => {
   assert.equal(h.state, 'failed');
   assert.match(h.error ?? '', /ENOENT/);
 });
+
+test('a sink that throws at the end (panel gone) still ends the run and removes the temp dir', async () => {
+  let gone = false;
+  const s = new RunSession(lockDemo({ clients: 3, timeScale: 1 }), {
+    delta: () => {
+      if (gone) throw new Error('Webview is disposed');
+    },
+    output: () => undefined,
+  });
+  await s.start('python3', root);
+  const workdir = s.workdirPath ?? '';
+  assert.ok(existsSync(workdir));
+  gone = true;
+  const h = await s.stop();
+  assert.equal(h.state, 'stopped');
+  assert.equal(existsSync(workdir), false, 'the temp dir is gone');
+});
