@@ -103,7 +103,13 @@ export class RunSession {
 
   /** Create the workdir and start `python -m swimlane_tracer script args`. */
   async start(python: string, extensionRoot: string): Promise<void> {
-    this.workdir = await createWorkdir(this.spec.files);
+    const workdir = await createWorkdir(this.spec.files);
+    if (!this.active) {
+      // Stopped (another run, panel closed) while the workdir was being made: start nothing.
+      await removeWorkdir(workdir);
+      return;
+    }
+    this.workdir = workdir;
     const tracerPath = join(extensionRoot, 'src', 'python');
     this.runner = new ProcessRunner({
       stdout: (b) => {
