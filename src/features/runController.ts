@@ -25,6 +25,7 @@ export class RunController implements vscode.Disposable {
   private findings: FindingsFeed | null = null;
   private panel: SwimlanePanel | null = null;
   private runs = 0;
+  private requests = 0;
   private readonly changed = new vscode.EventEmitter<RunChange>();
   /** Fires when a run starts and when it ends. */
   readonly onDidChangeRun = this.changed.event;
@@ -38,6 +39,9 @@ export class RunController implements vscode.Disposable {
 
   /** Start `spec`, after stopping whatever runs now. Resolves once the program started. */
   async run(spec: DemoSpec, axis: SharedAxis | null = null): Promise<void> {
+    // Runs requested in quick succession: only the latest goes on, and whatever started
+    // meanwhile is stopped first, so no run is ever left untracked.
+    const request = ++this.requests;
     await this.stop();
     this.leaveAxis?.();
     this.leaveAxis = null;
@@ -45,6 +49,9 @@ export class RunController implements vscode.Disposable {
       .getConfiguration(CONFIG_SECTION)
       .get<string>('pythonPath', '');
     const python = await locatePython(configured);
+    if (request !== this.requests) return;
+    await this.stop();
+    if (request !== this.requests) return;
     if (!python.ok) {
       this.output.appendLine(
         `[error] ${python.reason}: ${python.detail || python.tried.join(', ')}`,

@@ -88,6 +88,15 @@ describe('Process lifecycle and workspace safety', () => {
     await api.waitForRunEnd(30_000);
   });
 
+  it('two runs asked for at once: only the second runs, nothing is left', async () => {
+    const first = vscode.commands.executeCommand('concurrencySwimlane.runDemo', 'lockDemo', LONG);
+    const second = vscode.commands.executeCommand('concurrencySwimlane.runDemo', 'threadStart');
+    await Promise.all([first, second]);
+    const h = await api.waitForRunEnd(30_000);
+    assert.match(h.title, /thread/i);
+    await until('no process of any run', () => findMarked(OURS, true).length === 0, 3000);
+  });
+
   it('closing the panel ends the whole tree', async () => {
     const pids = await startLong();
     const tabs = vscode.window.tabGroups.all
