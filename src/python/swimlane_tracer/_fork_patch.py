@@ -21,7 +21,7 @@ def _by_multiprocessing():
 
 
 def install(emitter, hello, state):
-    """Wrap os.fork (and os._exit, for the children it makes)."""
+    """Wrap os.fork (raw forks become processes of the trace) and os._exit (proc.end)."""
     real_fork = os.fork
     real_exit = os._exit  # already wrapped to flush (_misc_patch.install_exit)
 

@@ -20,6 +20,21 @@ _PKG_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BOOT = "import sys; sys.path.insert(0, %r); import swimlane_tracer._boot; " % _PKG_PARENT
 
 
+def _is_open(fd):
+    try:
+        os.fstat(fd)
+        return True
+    except OSError:
+        return False
+
+
+def _boot_command(fd):
+    """The import that traces a new interpreter, writing its events to `fd` (this process's
+    event fd, passed along), not to its fd 1, which the program may have redirected."""
+    start = "import swimlane_tracer._boot as _sl_boot; _sl_boot.start(%d); del _sl_boot" % fd
+    return BOOT.replace("import swimlane_tracer._boot", start)
+
+
 _POOL_WORKER_MODULES = ("multiprocessing.pool", "concurrent.futures.process",
                         "swimlane_tracer._pool_patch")
 
@@ -160,12 +175,9 @@ def install(emitter, hello, flush_stdio):
         if "-c" in args:
             i = args.index("-c") + 1
             if i < len(args) and "swimlane_tracer" not in args[i]:
-                # The new interpreter writes events to this process's event fd (passed
-                # along), not to its fd 1, which the program may have redirected.
-                args[i] = BOOT.replace("import swimlane_tracer._boot",
-                                       "import swimlane_tracer._boot as _sl_boot; _sl_boot.start(%d); del _sl_boot"
-                                       % emitter.fd) + args[i]
-                passfds = tuple(passfds) + (emitter.fd,)
+                args[i] = _boot_command(emitter.fd) + args[i]
+                if _is_open(emitter.fd):  # passed along: see _boot_command
+                    passfds = tuple(passfds) + (emitter.fd,)
         return orig_spawnv(path, args, passfds)
 
     from multiprocessing import popen_fork
