@@ -56,6 +56,12 @@ class MisbehavingTest(unittest.TestCase):
         self.assertEqual(len(trace.kind("proc.end")), 4)
         self.assertIn("main done", trace.texts("err"))
 
+    def test_all_fds_closed_before_a_spawn_child(self):
+        trace = run_traced([prog("closes_all_fds.py")])
+        self.assertEqual(trace.code, 0, trace.stderr)
+        self.assertIn("spawned child prints", trace.texts())
+        self.assertEqual(len(trace.kind("proc.begin")), 1)
+
     def test_raw_os_fork_child_is_a_process_of_the_trace(self):
         trace = run_traced([prog("raw_fork.py")])
         self.assertEqual(trace.code, 0, trace.stderr)

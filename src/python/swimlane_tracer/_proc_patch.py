@@ -20,12 +20,13 @@ _PKG_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BOOT = "import sys; sys.path.insert(0, %r); import swimlane_tracer._boot; " % _PKG_PARENT
 
 
-def _is_open(fd):
+def _file_id(fd):
+    """(device, inode) of what `fd` refers to, or None when it is closed."""
     try:
-        os.fstat(fd)
-        return True
+        st = os.fstat(fd)
     except OSError:
-        return False
+        return None
+    return st.st_dev, st.st_ino
 
 
 def _boot_command(fd):
@@ -141,6 +142,7 @@ def install(emitter, hello, flush_stdio):
     orig_start = BaseProcess.start
     orig_bootstrap = BaseProcess._bootstrap
     orig_spawnv = util.spawnv_passfds
+    event_id = _file_id(emitter.fd)
 
     def start(self):
         emitter.flush()
@@ -175,9 +177,14 @@ def install(emitter, hello, flush_stdio):
         if "-c" in args:
             i = args.index("-c") + 1
             if i < len(args) and "swimlane_tracer" not in args[i]:
-                args[i] = _boot_command(emitter.fd) + args[i]
-                if _is_open(emitter.fd):  # passed along: see _boot_command
-                    passfds = tuple(passfds) + (emitter.fd,)
+                # Passed along (see _boot_command) only while it is still our event pipe:
+                # a program that closed it may have reused its number for something else.
+                if event_id is not None and _file_id(emitter.fd) == event_id:
+                    args[i] = _boot_command(emitter.fd) + args[i]
+                    if emitter.fd not in passfds:
+                        passfds = tuple(passfds) + (emitter.fd,)
+                else:
+                    args[i] = _boot_command(1) + args[i]
         return orig_spawnv(path, args, passfds)
 
     from multiprocessing import popen_fork
