@@ -167,5 +167,12 @@ export class ModelStore {
   /** Close all open spans at the last time seen (end of run). */
   protected closeAll(): void {
     for (const key of [...this.open.keys()]) this.closeSpan(key, this.last);
+    // Processes that never reported their end (SIGKILL, killed with the tree on Stop) ended
+    // by the end of the run at the latest: their lanes end there, exit code unknown.
+    for (const lane of this.lanes.values()) {
+      if (lane.end !== null) continue;
+      lane.end = Math.max(this.last, lane.begin ?? 0);
+      this.dirtyLanes.add(lane);
+    }
   }
 }

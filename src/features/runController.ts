@@ -28,6 +28,7 @@ export class RunController implements vscode.Disposable {
   private findings: FindingsFeed | null = null;
   private panel: SwimlanePanel | null = null;
   private runs = 0;
+  private requests = 0;
   private readonly changed = new vscode.EventEmitter<RunChange>();
   /** Fires when a run starts and when it ends. */
   readonly onDidChangeRun = this.changed.event;
@@ -43,6 +44,9 @@ export class RunController implements vscode.Disposable {
    * Resolves once the program started. The user's own code (a spec with a cwd) needs trust. */
   async run(spec: DemoSpec, axis: SharedAxis | null = null, chosen?: PythonFound): Promise<void> {
     if (spec.cwd && !mayRunUserCode()) return;
+    // Runs requested in quick succession: only the latest goes on, and whatever started
+    // meanwhile is stopped first, so no run is ever left untracked.
+    const request = ++this.requests;
     await this.stop();
     this.leaveAxis?.();
     this.leaveAxis = null;
@@ -55,6 +59,9 @@ export class RunController implements vscode.Disposable {
       (spec.cwd
         ? await chooseInterpreter(vscode.Uri.file(spec.script))
         : await locatePython(configured));
+    if (request !== this.requests) return;
+    await this.stop();
+    if (request !== this.requests) return;
     if (!python.ok) {
       this.output.appendLine(
         `[error] ${python.reason}: ${python.detail || python.tried.join(', ')}`,

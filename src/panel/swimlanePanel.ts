@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import type { HostToWebview, ModelDelta, WebviewToHost } from '../shared/webviewProtocol';
 import { assertNever } from '../core/events';
 import { saveExport } from './exportFile';
-import { makeNonce, webviewHtml } from './webviewHtml';
+import { makeNonce, WEBVIEW_ROOTS, webviewHtml } from './webviewHtml';
 import { webviewStrings } from './webviewStrings';
 
 /** View type of the panel (also used by a future serializer). */
@@ -35,6 +35,7 @@ export function isWebviewMessage(m: unknown): m is WebviewToHost {
 /** One panel, reused across runs; posts nothing until the webview said `ready`. */
 export class SwimlanePanel implements vscode.Disposable {
   private ready = false;
+  private disposed = false;
   private source: PanelSource | null = null;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly panel: vscode.WebviewPanel;
@@ -50,8 +51,7 @@ export class SwimlanePanel implements vscode.Disposable {
     private onStop: () => void,
     existing?: vscode.WebviewPanel,
   ) {
-    const dist = vscode.Uri.joinPath(extensionUri, 'dist');
-    const media = vscode.Uri.joinPath(extensionUri, 'media');
+    const [dist, media] = WEBVIEW_ROOTS.map((dir) => vscode.Uri.joinPath(extensionUri, dir));
     const options = { enableScripts: true, localResourceRoots: [dist, media] };
     this.panel =
       existing ??
@@ -75,6 +75,8 @@ export class SwimlanePanel implements vscode.Disposable {
     this.onDidDispose = this.panel.onDidDispose;
     this.disposables.push(
       webview.onDidReceiveMessage((m: unknown) => this.receive(m)),
+      // The last deltas of a run stopped by closing the panel must not reach a dead webview.
+      this.panel.onDidDispose(() => (this.disposed = true)),
       // A hidden webview is torn down; it says `ready` again when shown and gets a snapshot.
       this.panel.onDidChangeViewState((e) => {
         if (!e.webviewPanel.visible) this.ready = false;
@@ -141,11 +143,13 @@ export class SwimlanePanel implements vscode.Disposable {
   }
 
   private post(msg: HostToWebview): void {
+    if (this.disposed) return;
     void this.panel.webview.postMessage(msg);
   }
 
   /** Close the panel. */
   dispose(): void {
+    this.disposed = true;
     this.panel.dispose();
     for (const d of this.disposables) d.dispose();
   }

@@ -14,6 +14,9 @@ export interface WebviewHtmlOptions {
   title: string;
 }
 
+/** The only extension folders the webview may load from (its `localResourceRoots`). */
+export const WEBVIEW_ROOTS: readonly string[] = ['dist', 'media'];
+
 const NONCE_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** 32 random alphanumeric characters from the platform CSPRNG (works in Node and browsers). */

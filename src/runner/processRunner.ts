@@ -16,8 +16,13 @@
  *   (children too) has gone; then the group is SIGKILLed to reap anything left.
  * - stop() sends SIGTERM to the group (so traced children flush their last events), then
  *   SIGKILL after a grace period; it resolves when the runner is exited.
+ * - Backstop for processes that left the group (setsid/setpgid): every process of the run
+ *   carries a marker in its environment and is signalled too (see processTree.ts). When the
+ *   main process has exited but something still holds the output pipes open, the tree is
+ *   killed after EXIT_LINGER_MS; if the pipes still do not close, the run ends anyway.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { killTree, newRunMarker, RUN_MARKER_VAR } from './processTree';
 
 /** The runner's lifecycle state (see the header comment). */
 export type RunnerState = 'idle' | 'starting' | 'running' | 'stopping' | 'exited';
@@ -51,12 +56,22 @@ export interface RunnerListener {
 /** Grace period between SIGTERM and SIGKILL on stop(). */
 export const STOP_GRACE_MS = 1000;
 
+/** How long stragglers may keep the output pipes open after the main process exited. */
+export const EXIT_LINGER_MS = 1000;
+
+/** After the final SIGKILL, how long to wait for the pipes to close before ending anyway. */
+const CLOSE_TIMEOUT_MS = 500;
+
 /** Runs one program in its own process group; see the state diagram above. */
 export class ProcessRunner {
   private child: ChildProcess | null = null;
   private _state: RunnerState = 'idle';
   private stopRequested = false;
   private killTimer: NodeJS.Timeout | null = null;
+  private readonly timers: NodeJS.Timeout[] = [];
+  private lastDataAt = 0;
+  /** Value of RUN_MARKER_VAR in the environment of every process of this run. */
+  readonly marker = newRunMarker();
   private readonly exited: Promise<RunnerExit>;
   private resolveExit!: (exit: RunnerExit) => void;
 
@@ -85,13 +100,20 @@ export class ProcessRunner {
     this.setState('starting');
     const child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
-      env: spec.env,
+      // SWIMLANE_HOST_PID: the tracer's watchdog ends the tree if this host dies.
+      env: { ...spec.env, [RUN_MARKER_VAR]: this.marker, SWIMLANE_HOST_PID: String(process.pid) },
       detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child = child;
-    child.stdout?.on('data', (b: Buffer) => this.listener.stdout(b));
-    child.stderr?.on('data', (b: Buffer) => this.listener.stderr(b));
+    child.stdout?.on('data', (b: Buffer) => {
+      this.lastDataAt = Date.now();
+      this.listener.stdout(b);
+    });
+    child.stderr?.on('data', (b: Buffer) => {
+      this.lastDataAt = Date.now();
+      this.listener.stderr(b);
+    });
     child.once('spawn', () => {
       if (this._state === 'starting') this.setState('running');
     });
@@ -100,9 +122,33 @@ export class ProcessRunner {
       if (this._state === 'starting')
         this.finish({ code: null, signal: null, stopped: false, error: err.message });
     });
+    child.once('exit', (code, signal) => {
+      // The main process is gone: stragglers (escaped the group, or never exit) holding the
+      // pipes get a moment to flush, then the tree is killed so that 'close' can come.
+      this.later(EXIT_LINGER_MS, () => {
+        this.killGroup('SIGKILL');
+        this.endWhenIdle({ code, signal, stopped: this.stopRequested, error: null });
+      });
+    });
     child.once('close', (code, signal) => {
       this.finish({ code, signal, stopped: this.stopRequested, error: null });
     });
+  }
+
+  /** The last resort when the pipes do not close: end once no byte came for a while (bytes
+   * still arriving are being drained and must not be lost). */
+  private endWhenIdle(exit: RunnerExit): void {
+    this.later(CLOSE_TIMEOUT_MS, () => {
+      if (Date.now() - this.lastDataAt < CLOSE_TIMEOUT_MS) this.endWhenIdle(exit);
+      else this.finish(exit);
+    });
+  }
+
+  private later(ms: number, fn: () => void): void {
+    if (this._state === 'exited') return;
+    const t = setTimeout(fn, ms);
+    t.unref?.();
+    this.timers.push(t);
   }
 
   /** Stop the whole process tree: SIGTERM, then SIGKILL after the grace period. */
@@ -111,7 +157,11 @@ export class ProcessRunner {
       this.stopRequested = true;
       this.setState('stopping');
       this.killGroup('SIGTERM');
-      this.killTimer = setTimeout(() => this.killGroup('SIGKILL'), graceMs);
+      this.killTimer = setTimeout(() => {
+        this.killGroup('SIGKILL');
+        // Pipes held open by something unkillable (or unseen): end the run regardless.
+        this.endWhenIdle({ code: null, signal: 'SIGKILL', stopped: true, error: null });
+      }, graceMs);
     }
     if (this._state === 'idle')
       this.finish({ code: null, signal: null, stopped: true, error: null });
@@ -121,20 +171,19 @@ export class ProcessRunner {
   private finish(exit: RunnerExit): void {
     if (this._state === 'exited') return;
     if (this.killTimer) clearTimeout(this.killTimer);
+    for (const t of this.timers) clearTimeout(t);
     this.killGroup('SIGKILL'); // reap anything that outlived the main process
+    this.child?.stdout?.destroy();
+    this.child?.stderr?.destroy();
     this.setState('exited');
     this.resolveExit(exit);
     this.listener.exit(exit);
   }
 
+  /** Signal the process group and every process carrying this run's marker. */
   private killGroup(signal: NodeJS.Signals): void {
-    const pid = this.child?.pid;
-    if (pid === undefined) return;
-    try {
-      process.kill(-pid, signal);
-    } catch {
-      // ESRCH: the group is already gone.
-    }
+    if (!this.child) return;
+    killTree(this.child.pid, this.marker, signal);
   }
 
   private setState(state: RunnerState): void {

@@ -26,8 +26,10 @@ function probe(cmd: string): Promise<{ version: string } | { error: string; miss
     execFile(cmd, ['-c', PROBE], { timeout: 10000, windowsHide: true }, (err, stdout, stderr) => {
       if (err) {
         const code = (err as NodeJS.ErrnoException).code;
-        const missing = code === 'ENOENT' || code === 'EACCES';
-        resolve({ error: (stderr || err.message).trim(), missing });
+        // A path that exists but cannot run (a folder, no execute bit) is broken, not missing.
+        const missing = code === 'ENOENT';
+        const why = code === 'EACCES' ? `${err.message} (not an executable file)` : err.message;
+        resolve({ error: (stderr || why).trim(), missing });
       } else {
         resolve({ version: stdout.trim() });
       }

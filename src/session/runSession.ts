@@ -7,7 +7,7 @@ import { TraceFeed, type OutputSource } from '../core/traceFeed';
 import { TraceModel } from '../core/traceModel';
 import type { DemoSpec } from '../demos/demoSpec';
 import { ProcessRunner, type RunnerExit } from '../runner/processRunner';
-import { createWorkdir, removeWorkdir } from '../runner/tempWorkdir';
+import { createWorkdir, removeWorkdir, workdirTmp } from '../runner/tempWorkdir';
 import type { Header, ModelDelta } from '../shared/webviewProtocol';
 
 /** Where a session sends what it produces. */
@@ -25,6 +25,31 @@ export function describeExit(exit: RunnerExit): { state: Header['state']; error:
   if (exit.code === 0) return { state: 'finished', error: null };
   if (exit.signal) return { state: 'failed', error: `killed by ${exit.signal}` };
   return { state: 'failed', error: `exited with code ${exit.code}` };
+}
+
+/**
+ * The traced program's environment: the tracer on PYTHONPATH, UTF-8 whatever the locale
+ * (LANG=C must not garble Chinese prints), and on Linux a TMPDIR inside the workdir so that
+ * what multiprocessing leaves in temp (forkserver sockets, pymp-* dirs) goes with it.
+ */
+export function programEnv(
+  base: NodeJS.ProcessEnv,
+  tracerPath: string,
+  workdir: string,
+  keepPythonPath = false,
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...base,
+    PYTHONPATH: [tracerPath, keepPythonPath ? base.PYTHONPATH : undefined]
+      .filter(Boolean)
+      .join(delimiter),
+    PYTHONIOENCODING: 'utf-8',
+    PYTHONUTF8: '1',
+    PYTHONDONTWRITEBYTECODE: '1',
+  };
+  // macOS temp paths are long: a socket path below them could pass the 104-byte limit.
+  if (process.platform === 'linux') env.TMPDIR = workdirTmp(workdir);
+  return env;
 }
 
 /** A single traced run of a demo. */
@@ -49,7 +74,15 @@ export class RunSession {
       successText: spec.successText,
     });
     this.feed = new TraceFeed(this.model, sinks.output, (e) => this.events.push(e));
-    this.pump = new DeltaPump(() => sinks.delta(this.model.takeDelta()));
+    this.pump = new DeltaPump(() => {
+      const delta = this.model.takeDelta();
+      try {
+        sinks.delta(delta);
+      } catch (e) {
+        // The view went away (a disposed webview): the model keeps everything regardless.
+        console.warn('swimlane: delta not delivered:', e);
+      }
+    });
     this.ended = new Promise((r) => (this.resolveEnded = r));
   }
 
@@ -58,16 +91,34 @@ export class RunSession {
     return this.ended;
   }
 
+  /** The main process id (= process group) and the run's marker, once started. */
+  get processes(): { pid: number | undefined; marker: string } | null {
+    return this.runner ? { pid: this.runner.pid, marker: this.runner.marker } : null;
+  }
+
+  /** The run's temporary working directory, while it exists. */
+  get workdirPath(): string | null {
+    return this.workdir;
+  }
+
   /** True until the run has ended. */
   get active(): boolean {
     const s = this.model.getHeader().state;
     return s === 'starting' || s === 'running';
   }
 
-  /** Create the workdir (unless the spec names one) and start `python -m swimlane_tracer script args`. */
+  /** Create the temporary workdir and start `python -m swimlane_tracer script args` (in the spec's cwd if it names one). */
   async start(python: string, extensionRoot: string): Promise<void> {
-    if (!this.spec.cwd) this.workdir = await createWorkdir(this.spec.files);
-    const cwd = this.spec.cwd ?? this.workdir ?? '.';
+    // Always a temporary workdir: the demo's files and cwd, and for every run the program's
+    // TMPDIR, so sockets and temp dirs of multiprocessing go away with the run.
+    const workdir = await createWorkdir(this.spec.files);
+    if (!this.active) {
+      // Stopped (another run, panel closed) while the workdir was being made: start nothing.
+      await removeWorkdir(workdir);
+      return;
+    }
+    this.workdir = workdir;
+    const cwd = this.spec.cwd ?? workdir;
     const tracerPath = join(extensionRoot, 'src', 'python');
     const script = isAbsolute(this.spec.script)
       ? this.spec.script
@@ -89,15 +140,8 @@ export class RunSession {
       command: python,
       args: ['-m', 'swimlane_tracer', ...method, script, ...this.spec.args],
       cwd,
-      env: {
-        ...process.env,
-        // The user's own program keeps its PYTHONPATH, after the tracer's.
-        PYTHONPATH: [tracerPath, this.spec.cwd ? process.env.PYTHONPATH : undefined]
-          .filter(Boolean)
-          .join(delimiter),
-        PYTHONIOENCODING: 'utf-8',
-        PYTHONDONTWRITEBYTECODE: '1',
-      },
+      // The user's own program keeps its PYTHONPATH, after the tracer's.
+      env: programEnv(process.env, tracerPath, workdir, this.spec.cwd !== undefined),
     });
   }
 
@@ -110,9 +154,14 @@ export class RunSession {
 
   private async finish(exit: RunnerExit): Promise<void> {
     if (!this.active) return;
-    this.feed.end();
     const { state, error } = describeExit(exit);
-    if (error) this.sinks.output(`\n[${state}] ${error}\n`, 'stderr', null);
+    try {
+      this.feed.end();
+      if (error) this.sinks.output(`\n[${state}] ${error}\n`, 'stderr', null);
+    } catch (e) {
+      // A throwing sink must not leave the temp dir or the run behind.
+      console.warn('swimlane: while ending the run:', e);
+    }
     this.model.setState(state, error);
     this.pump.flushNow();
     if (this.workdir) await removeWorkdir(this.workdir);

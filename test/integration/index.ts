@@ -10,6 +10,8 @@ const UNTRUSTED = '.untrusted.integration.test.js';
  * SWIMLANE_UNTRUSTED=1, the others otherwise); rejects when a test fails. */
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 120_000, reporter: 'spec' });
+  // SWIMLANE_TEST_GREP=<regex>: run only the matching tests (while working on one suite).
+  if (process.env.SWIMLANE_TEST_GREP) mocha.grep(new RegExp(process.env.SWIMLANE_TEST_GREP));
   const files = fs
     .readdirSync(__dirname)
     .filter((name) => name.endsWith('.integration.test.js'))

@@ -44,6 +44,24 @@ test('an interpreter that fails or is too old is reported as such', async () => 
   }
 });
 
+test('a path that exists but is not an executable file is reported as broken', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'swimlane-py-'));
+  try {
+    const plain = join(dir, 'python3');
+    writeFileSync(plain, 'not a program\n');
+    for (const path of [plain, dir]) {
+      const r = await locatePython(path);
+      assert.equal(r.ok, false);
+      if (!r.ok) {
+        assert.equal(r.reason, 'broken', path);
+        assert.match(r.detail, /not an executable file/);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('version check', () => {
   assert.equal(isSupported('3.9.0'), true);
   assert.equal(isSupported('3.13.1'), true);

@@ -2,7 +2,8 @@
 // the whole process tree (no process of the group is left, the temp dir is removed).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lockDemo } from '../../src/demos/demoSpec';
 import { RunSession } from '../../src/session/runSession';
@@ -79,4 +80,43 @@ test('a missing interpreter fails the run with a clear error', async () => {
   const h = await s.whenEnded();
   assert.equal(h.state, 'failed');
   assert.match(h.error ?? '', /ENOENT/);
+});
+
+test('a sink that throws at the end (panel gone) still ends the run and removes the temp dir', async () => {
+  let gone = false;
+  const s = new RunSession(lockDemo({ clients: 3, timeScale: 1 }), {
+    delta: () => {
+      if (gone) throw new Error('Webview is disposed');
+    },
+    output: () => undefined,
+  });
+  await s.start('python3', root);
+  const workdir = s.workdirPath ?? '';
+  assert.ok(existsSync(workdir));
+  gone = true;
+  const h = await s.stop();
+  assert.equal(h.state, 'stopped');
+  assert.equal(existsSync(workdir), false, 'the temp dir is gone');
+});
+
+test('a stop while the run is still being set up starts nothing and leaves nothing', async () => {
+  const privateTmp = mkdtempSync(join(tmpdir(), 'swimlane-early-stop-'));
+  const savedTmp = process.env.TMPDIR;
+  process.env.TMPDIR = privateTmp;
+  try {
+    const s = new RunSession(lockDemo({ clients: 3, timeScale: 1 }), {
+      delta: () => undefined,
+      output: () => undefined,
+    });
+    const starting = s.start('python3', root); // not awaited: stop comes first
+    const h = await s.stop();
+    await starting;
+    assert.equal(h.state, 'stopped');
+    assert.equal(s.processes, null, 'no program was started');
+    assert.deepEqual(readdirSync(privateTmp), [], 'no temp dir is left');
+  } finally {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+    rmSync(privateTmp, { recursive: true, force: true });
+  }
 });

@@ -87,14 +87,17 @@ def _at_exit():
     emitter.flush()
 
 
-def install(is_main, start_method=None):
-    """Start tracing this process: emitter, stdout/stderr capture and all patches."""
+def install(is_main, start_method=None, event_fd=1):
+    """Start tracing this process: emitter, stdout/stderr capture and all patches.
+
+    The main process writes events to a dup of fd 1; a child to `event_fd`.
+    """
     if _state.emitter is not None:
         return _state.emitter
     # Registered before multiprocessing is imported, so it runs after multiprocessing's
     # own exit handler has terminated daemons and joined children.
     atexit.register(_at_exit)
-    fd = os.dup(1) if is_main else 1  # the program may close or redirect fd 1 later
+    fd = os.dup(1) if is_main else event_fd  # the program may close or redirect fd 1 later
     emitter = _state.emitter = Emitter(fd)
     _state.is_main = is_main
     _state.main_pid = os.getpid()
@@ -119,6 +122,8 @@ def install(is_main, start_method=None):
     _queue_patch.install(emitter)
     _pool_patch.install(emitter)
     _proc_patch.install(emitter, _hello, _flush_stdio)
+    from . import _fork_patch
+    _fork_patch.install(emitter, _hello, _state)
     if start_method:
         # Changes the default only: the program's own set_start_method() still works.
         import multiprocessing.context as mpc

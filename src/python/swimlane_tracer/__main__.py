@@ -76,7 +76,10 @@ def main():
         return 2
 
     import swimlane_tracer as tracer
+    from swimlane_tracer import _watchdog
     from swimlane_tracer._exc import clean, emit_exc
+
+    _watchdog.start()  # before install(): it sleeps with the real time.sleep
 
     sys.argv = [target] + list(args)
     emitter = tracer.install(is_main=True, start_method=method)

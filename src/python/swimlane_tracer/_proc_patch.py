@@ -20,6 +20,22 @@ _PKG_PARENT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BOOT = "import sys; sys.path.insert(0, %r); import swimlane_tracer._boot; " % _PKG_PARENT
 
 
+def _file_id(fd):
+    """(device, inode) of what `fd` refers to, or None when it is closed."""
+    try:
+        st = os.fstat(fd)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _boot_command(fd):
+    """The import that traces a new interpreter, writing its events to `fd` (this process's
+    event fd, passed along), not to its fd 1, which the program may have redirected."""
+    start = "import swimlane_tracer._boot as _sl_boot; _sl_boot.start(%d); del _sl_boot" % fd
+    return BOOT.replace("import swimlane_tracer._boot", start)
+
+
 _POOL_WORKER_MODULES = ("multiprocessing.pool", "concurrent.futures.process",
                         "swimlane_tracer._pool_patch")
 
@@ -126,6 +142,7 @@ def install(emitter, hello, flush_stdio):
     orig_start = BaseProcess.start
     orig_bootstrap = BaseProcess._bootstrap
     orig_spawnv = util.spawnv_passfds
+    event_id = _file_id(emitter.fd)
 
     def start(self):
         emitter.flush()
@@ -160,7 +177,14 @@ def install(emitter, hello, flush_stdio):
         if "-c" in args:
             i = args.index("-c") + 1
             if i < len(args) and "swimlane_tracer" not in args[i]:
-                args[i] = BOOT + args[i]
+                # Passed along (see _boot_command) only while it is still our event pipe:
+                # a program that closed it may have reused its number for something else.
+                if event_id is not None and _file_id(emitter.fd) == event_id:
+                    args[i] = _boot_command(emitter.fd) + args[i]
+                    if emitter.fd not in passfds:
+                        passfds = tuple(passfds) + (emitter.fd,)
+                else:
+                    args[i] = _boot_command(1) + args[i]
         return orig_spawnv(path, args, passfds)
 
     from multiprocessing import popen_fork
