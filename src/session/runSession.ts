@@ -107,7 +107,8 @@ export class RunSession {
     return s === 'starting' || s === 'running';
   }
 
-  /** Create the temporary workdir and start `python -m swimlane_tracer script args` (in the spec's cwd if it names one). */
+  /** Create the temporary workdir and start `python -m swimlane_tracer script args`, in the
+   * spec's cwd if it names one, else in the workdir. */
   async start(python: string, extensionRoot: string): Promise<void> {
     // Always a temporary workdir: the demo's files and cwd, and for every run the program's
     // TMPDIR, so sockets and temp dirs of multiprocessing go away with the run.
