@@ -60,7 +60,7 @@ test('cli run <demo> writes .swimlane.jsonl, standalone HTML and Chrome JSON of 
     '--param',
     'clients=4',
     '--param',
-    'time-scale=0.05',
+    'time-scale=0.5',
     '--out',
     out,
     '--html',
