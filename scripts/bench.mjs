@@ -10,6 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { killAll, root } from '../bench/lib.mjs';
+import hostRows from '../bench/rows/host.mjs';
 import tracerRows from '../bench/rows/tracer.mjs';
 import vsixRows from '../bench/rows/vsix.mjs';
 
@@ -18,7 +19,7 @@ import vsixRows from '../bench/rows/vsix.mjs';
 // where ctx = { quick, noPackage }. Later issues add modules here: threading.Lock loop,
 // events/s child → host → webview, event → pixel latency, webview frame time and memory,
 // host memory, activation time, palette → first lane.
-const ROW_MODULES = [tracerRows, vsixRows];
+const ROW_MODULES = [tracerRows, hostRows, vsixRows];
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');

@@ -66,7 +66,7 @@ export class RunController implements vscode.Disposable {
       delta: (d) => {
         const out = findings ? findings.delta(d) : d;
         if (axis) out.header.axisEnd = axis.grow(out.header.duration, onGrow);
-        panel.postDelta(out);
+        return panel.postDelta(out);
       },
       output: (text, source, pid) => this.log(text, source, pid),
     });

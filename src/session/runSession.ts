@@ -11,8 +11,9 @@ import type { Header, ModelDelta } from '../shared/webviewProtocol';
 
 /** Where a session sends what it produces. */
 export interface SessionSinks {
-  /** A model delta, at most 60 per second. */
-  delta(delta: ModelDelta): void;
+  /** A model delta, at most 60 per second; a returned promise holds the next delta back
+   *  until it settles (the webview got this one), so changes coalesce instead of queueing. */
+  delta(delta: ModelDelta): unknown;
   /** Program output and errors, as text. */
   output(text: string, source: OutputSource, pid: number | null): void;
 }

@@ -1,0 +1,79 @@
+// Bounded retention for the model: the budget, the time horizon to merge before, and per-lane
+// digests of what was merged (counts and total time per kind). Pure. Used by ModelStore.
+import type { Mark, Span } from '../shared/webviewProtocol';
+
+/** How many items the host keeps; beyond it, detail older than a time horizon is merged. */
+export interface RetentionBudget {
+  spans: number;
+  marks: number;
+  flows: number;
+}
+
+/** The default budget: ~30–40 MB of host heap at most, whatever the run's length. */
+export const DEFAULT_RETENTION: RetentionBudget = { spans: 100_000, marks: 100_000, flows: 20_000 };
+
+/** A trim keeps this share of the budget, so trims are rare (amortised O(1) per item). */
+export const KEEP_SHARE = 0.75;
+
+/**
+ * The horizon for one list sorted (roughly) by time: the time of the item that leaves
+ * `keep` items after it, or -Infinity when the list is within `limit`.
+ */
+export function horizonOf<T>(
+  list: readonly T[],
+  limit: number,
+  keep: number,
+  time: (x: T) => number,
+): number {
+  if (list.length <= limit) return -Infinity;
+  return time(list[Math.max(0, list.length - keep)]);
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}`;
+
+/** What was merged on one lane: counts (and total ns for spans) per kind, and the time range. */
+export class LaneDigest {
+  readonly spanKinds = new Map<string, { n: number; ns: number }>();
+  readonly markKinds = new Map<string, number>();
+  first = Infinity;
+  last = -Infinity;
+  spans = 0;
+  marks = 0;
+
+  /** Count a merged span. */
+  addSpan(s: Span): void {
+    const k = this.spanKinds.get(s.kind) ?? { n: 0, ns: 0 };
+    k.n++;
+    k.ns += (s.end ?? s.start) - s.start;
+    this.spanKinds.set(s.kind, k);
+    this.spans++;
+    this.cover(s.start, s.end ?? s.start);
+  }
+
+  /** Count a merged mark. */
+  addMark(m: Mark): void {
+    this.markKinds.set(m.kind, (this.markKinds.get(m.kind) ?? 0) + 1);
+    this.marks++;
+    this.cover(m.t, m.t);
+  }
+
+  private cover(a: number, b: number): void {
+    if (a < this.first) this.first = a;
+    if (b > this.last) this.last = b;
+  }
+
+  /** The summary span's label: what was merged, in plain words. */
+  label(): string {
+    const spans = [...this.spanKinds]
+      .sort((a, b) => b[1].n - a[1].n)
+      .map(([kind, { n, ns }]) => `${kind} ×${n} (${(ns / 1e9).toFixed(3)} s)`);
+    const marks = [...this.markKinds]
+      .sort((a, b) => b[1] - a[1])
+      .map(([kind, n]) => `${kind} ×${n}`);
+    const parts = [`older detail merged to bound memory: ${plural(this.spans, 'spans')}`];
+    if (spans.length) parts.push(spans.join(', '));
+    parts.push(plural(this.marks, 'marks'));
+    if (marks.length) parts.push(marks.join(', '));
+    return parts.join('; ');
+  }
+}
