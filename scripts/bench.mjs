@@ -3,8 +3,9 @@
 // Targets are ratios measured within one run or sizes, never absolute times (noisy
 // machines). It reports and never gates: the exit code is 0 whether targets are met or not
 // (non-zero only if the harness itself breaks). See docs/performance.md.
-// Usage: node scripts/bench.mjs [--quick] [--no-package] [--only id1,id2]
+// Usage: node scripts/bench.mjs [--quick] [--long] [--no-package] [--only id1,id2]
 //   --quick       small iteration counts (whole suite < 60 s); CI uses it to check the harness
+//   --long        endurance: host.memory-endless-queue runs 10 minutes instead of 5 (issue 9)
 //   --no-package  measure the existing VSIX instead of running `npm run package`
 //   --only        run only these row ids
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,13 +17,14 @@ import vsixRows from '../bench/rows/vsix.mjs';
 
 // Extension point: each module exports an array of rows
 //   { id, target, unit, better?: 'lower' | 'higher', run(ctx) => Promise<{measured, note?}> }
-// where ctx = { quick, noPackage }. Later issues add modules here: threading.Lock loop,
+// where ctx = { quick, long, noPackage }. Later issues add modules here: threading.Lock loop,
 // events/s child → host → webview, event → pixel latency, webview frame time and memory,
 // host memory, activation time, palette → first lane.
 const ROW_MODULES = [tracerRows, hostRows, vsixRows];
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
+const long = argv.includes('--long');
 const noPackage = argv.includes('--no-package');
 const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] || '' : '';
 const only = onlyArg ? new Set(onlyArg.split(',')) : null;
@@ -47,7 +49,7 @@ for (const spec of specs) {
   process.stdout.write(`▶ ${spec.id} … `);
   let row;
   try {
-    const r = await spec.run({ quick, noPackage });
+    const r = await spec.run({ quick, long, noPackage });
     const measured = round(r.measured);
     row = { id: spec.id, measured, target: spec.target, unit: spec.unit };
     row.pass = meets(spec, measured);

@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     post = await webviewPost(page);
   }
   const probes: number[] = []; // event → drawn latency, ms
+  const posts: { ms: number; bytes: number }[] = []; // per delivered delta
   let firstByte = 0;
   let deltas = 0;
   let bytes = 0;
@@ -72,12 +73,14 @@ async function main(): Promise<void> {
         bytes += json.length;
         items += out.spans.length + out.marks.length + out.lanes.length;
         const sent = out.marks.filter((m) => m.text.startsWith('probe '));
-        inFlight = inFlight.then(() =>
-          post(json).then(() => {
+        inFlight = inFlight.then(() => {
+          const at = hr();
+          return post(json).then(() => {
             const now = hr();
+            posts.push({ ms: now - at, bytes: json.length });
             for (const m of sent) probes.push(now - Number(m.text.slice(6)) / 1e6);
-          }),
-        );
+          });
+        });
         return inFlight;
       },
       output: () => undefined,
@@ -127,6 +130,7 @@ async function main(): Promise<void> {
     bytes,
     items,
     probes,
+    posts,
     mem,
     retained: { spans: session.model.allSpans().length, marks: session.model.allMarks().length },
     pageErrors: pageErrors.slice(0, 5),

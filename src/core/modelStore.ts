@@ -43,6 +43,8 @@ export class ModelStore {
   private readonly digests = new Map<string, { digest: LaneDigest; span: Span }>();
   /** Source location of the event being applied; stamped on the items it creates. */
   protected src: SourceLocation | undefined;
+  /** One shared [file, line] per source location (a parsed event brings fresh copies). */
+  private readonly srcs = new Map<string, SourceLocation>();
 
   constructor(
     protected readonly header: Header,
@@ -125,6 +127,16 @@ export class ModelStore {
     }
     this.dirtyLanes.add(lane);
     return lane;
+  }
+
+  /** The shared copy of a source location (interned up to 10k distinct ones). */
+  protected intern(src: SourceLocation | undefined): SourceLocation | undefined {
+    if (src === undefined) return undefined;
+    const key = `${src[1]}:${src[0]}`;
+    const known = this.srcs.get(key);
+    if (known) return known;
+    if (this.srcs.size < 10_000) this.srcs.set(key, src);
+    return src;
   }
 
   /** Whether a lane exists. */

@@ -9,11 +9,11 @@ export interface RetentionBudget {
   flows: number;
 }
 
-/** The default budget: ~30–40 MB of host heap at most, whatever the run's length. */
-export const DEFAULT_RETENTION: RetentionBudget = { spans: 100_000, marks: 100_000, flows: 20_000 };
+/** The default budget: ~25 MB of host heap at most, whatever the run's length. */
+export const DEFAULT_RETENTION: RetentionBudget = { spans: 60_000, marks: 60_000, flows: 10_000 };
 
 /** A trim keeps this share of the budget, so trims are rare (amortised O(1) per item). */
-export const KEEP_SHARE = 0.75;
+export const KEEP_SHARE = 0.5;
 
 /**
  * The horizon for one list sorted (roughly) by time: the time of the item that leaves

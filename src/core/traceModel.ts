@@ -67,7 +67,7 @@ export class TraceModel extends ModelStore {
     this.header.events++;
     const pid = e.pid;
     const key = `${pid}:${e.tid}`;
-    this.src = e.src;
+    this.src = this.intern(e.src);
     switch (e.k) {
       case 'hello': {
         this.mainTid.set(pid, e.tid);

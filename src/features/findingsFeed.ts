@@ -1,13 +1,13 @@
 // Adds the span and mark findings (deadlock cycle, queue depth, speed-up…) to a run's headers,
 // in the UI language, recomputed at most every 250 ms while the run is live (and never taking
-// more than ~5% of the host's time: the wait grows with what the last computation cost).
+// more than ~2% of the host's time: the wait grows with what the last computation cost).
 import { computeFindings } from '../core/findings';
 import type { TraceModel } from '../core/traceModel';
 import type { Header, ModelDelta } from '../shared/webviewProtocol';
 
 const EVERY_MS = 250;
 /** The wait between two live computations is at least this many times the last one's cost. */
-const COST_FACTOR = 20;
+const COST_FACTOR = 50;
 
 /** Full findings for one run's model. */
 export class FindingsFeed {
