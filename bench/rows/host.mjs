@@ -4,11 +4,11 @@
 // (bench/host/pipeline.ts) is bundled for Node here and run in its own Node process.
 // See docs/performance.md.
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
-import { python, root, traced, tracerEnv, withTempDir } from '../lib.mjs';
+import { median, python, root, runGroup, traced, tracerEnv, withTempDir } from '../lib.mjs';
 
 const outDir = join(root, 'out', 'bench');
 let built = null;
@@ -207,4 +207,37 @@ const latency = {
   },
 };
 
-export default [ingest, latency, memory];
+/** require + activate() of dist/extension.js in plain Node with a stand-in `vscode`. */
+const activation = {
+  id: 'host.activation-ms',
+  target: 50,
+  unit: 'ms',
+  async run({ quick }) {
+    const ext = join(root, 'dist', 'extension.js');
+    if (!existsSync(ext)) throw new Error('dist/extension.js is missing: run npm run build first');
+    const runs = [];
+    for (let i = 0; i < (quick ? 3 : 9); i++) {
+      const r = await runGroup(
+        process.execPath,
+        [join(root, 'bench', 'host', 'activation.mjs'), root],
+        {
+          capture: true,
+        },
+      );
+      if (r.code !== 0) throw new Error(`activation.mjs exited ${r.code}: ${r.stderr.trim()}`);
+      runs.push(JSON.parse(r.stdout.trim().split('\n').at(-1)));
+    }
+    const f = (x) => x.toFixed(1);
+    const med = (key) => median(runs.map((r) => r[key]));
+    return {
+      measured: med('totalMs'),
+      note:
+        `median of ${runs.length} fresh Node processes: require ${f(med('requireMs'))} ms + ` +
+        `activate() ${f(med('activateMs'))} ms (${runs[0].subscriptions} disposables) of ` +
+        `dist/extension.js (${(statSync(ext).size / 1000).toFixed(0)} kB, as built), \`vscode\` a ` +
+        `no-op stand-in (bench/host/activation.mjs): our own code's cost, not VS Code's extension host`,
+    };
+  },
+};
+
+export default [ingest, latency, memory, activation];
