@@ -2,7 +2,8 @@
 // of the built dist/extension.js in plain Node, `vscode` being a minimal stand-in (every API is
 // a callable no-op that returns another stand-in; event emitters and disposables included).
 // It measures our own module evaluation and wiring, not VS Code's extension host overhead.
-// Prints {requireMs, activateMs, totalMs, subscriptions} as JSON.
+// Prints {requireMs, activateMs, totalMs, cpuMs, subscriptions} as JSON (cpuMs: this process's
+// CPU time over require + activate, which other jobs on a loaded machine do not inflate).
 import Module, { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -70,17 +71,20 @@ const context = {
   workspaceState: standIn('workspaceState'),
 };
 
+const cpu0 = process.cpuUsage();
 const t0 = process.hrtime.bigint();
 const ext = require(join(root, 'dist', 'extension.js'));
 const t1 = process.hrtime.bigint();
 ext.activate(context);
 const t2 = process.hrtime.bigint();
+const cpu = process.cpuUsage(cpu0);
 const ms = (a, b) => Number(b - a) / 1e6;
 process.stdout.write(
   `${JSON.stringify({
     requireMs: ms(t0, t1),
     activateMs: ms(t1, t2),
     totalMs: ms(t0, t2),
+    cpuMs: (cpu.user + cpu.system) / 1000,
     subscriptions: subscriptions.length,
   })}\n`,
 );

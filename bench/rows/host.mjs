@@ -94,7 +94,7 @@ const ingest = {
   unit: 'events/s',
   better: 'higher',
   async run({ quick }) {
-    const events = quick ? 100000 : 2000000;
+    const events = quick ? 50000 : 2000000;
     const live = await pipeline({
       script: workload,
       args: ['--events', String(events)],
@@ -105,11 +105,13 @@ const ingest = {
     if (live.state !== 'finished') throw new Error(`run ${live.state}: ${live.error}`);
     if (live.pageErrors.length) throw new Error(`webview: ${live.pageErrors.join(' | ')}`);
     // Upper bound: the same frames pre-recorded, piped by cat (no Python formatting cost).
-    const upper = await withTempDir(async (dir) => {
-      const file = join(dir, 'trace.bin');
-      await record(file, [join(root, workload), '--events', String(events)]);
-      return pipeline({ script: workload, args: ['--cat', file], webview: true });
-    });
+    const upper = quick
+      ? null
+      : await withTempDir(async (dir) => {
+          const file = join(dir, 'trace.bin');
+          await record(file, [join(root, workload), '--events', String(events)]);
+          return pipeline({ script: workload, args: ['--cat', file], webview: true });
+        });
     const hostOnly = await pipeline({
       script: workload,
       args: ['--events', String(events)],
@@ -120,7 +122,7 @@ const ingest = {
       note:
         `${live.events} events (live traced child, Emitter mix) → webview in ${(live.ms / 1000).toFixed(2)} s, ` +
         `${live.deltas} deltas, ${(live.bytes / 1e6).toFixed(1)} MB JSON, host ${k(cpuRate(live))} events per CPU-s; ` +
-        `cat of a recorded stream → webview: ${k(rate(upper))}/s; host only (no webview): ${k(rate(hostOnly))}/s ` +
+        `cat of a recorded stream → webview: ${upper ? `${k(rate(upper))}/s` : 'not run (quick)'}; host only (no webview): ${k(rate(hostOnly))}/s ` +
         `(${k(cpuRate(hostOnly))} per host CPU-s); load average ${loadavg()[0].toFixed(1)}; ` +
         `retained ${live.retained.spans} spans / ${live.retained.marks} marks, ${live.dropped} merged`,
     };
@@ -148,7 +150,7 @@ const memory = {
   target: 100,
   unit: 'MB',
   async run({ quick, long }) {
-    const ms = quick ? 10000 : long ? 600000 : 300000;
+    const ms = quick ? 6000 : long ? 600000 : 300000;
     const r = await pipeline({
       script: 'src/python/scenarios/queue_producer_consumer.py',
       args: ['--endless'],
@@ -165,13 +167,14 @@ const memory = {
     const rss = (p) => p.rss;
     const f1 = (x) => x.toFixed(1);
     return {
-      measured: max(rss),
+      measured: max(heap),
       note:
         `${(ms / 1000).toFixed(0)} s of queue_producer_consumer.py --endless through the real session ` +
         `(host only): ${r.events} events (${k(r.events / (ms / 1000))}/s), ${r.dropped} merged, ` +
         `retained ${r.retained.spans} spans / ${r.retained.marks} marks; ` +
-        `heap start ${f1(m[0].heap)} / end ${f1(m.at(-1).heap)} / max ${f1(max(heap))} MB, ` +
-        `RSS start ${f1(m[0].rss)} / end ${f1(m.at(-1).rss)} / max ${f1(max(rss))} MB; ` +
+        `JS heap used (measured) start ${f1(m[0].heap)} / end ${f1(m.at(-1).heap)} / max ${f1(max(heap))} MB, ` +
+        `process RSS start ${f1(m[0].rss)} / end ${f1(m.at(-1).rss)} / max ${f1(max(rss))} MB ` +
+        `(growth ${f1(max(rss) - m[0].rss)} MB); ` +
         `slope after ${f1(settled[0]?.t / 1000)} s: heap ${f1(slopePerMin(settled, heap))} MB/min, ` +
         `RSS ${f1(slopePerMin(settled, rss))} MB/min`,
     };
@@ -190,11 +193,13 @@ const latency = {
   unit: 'ms',
   async run({ quick }) {
     const rate = 10000;
-    const secs = quick ? 3 : 20;
+    const secs = quick ? 2 : 20;
     const args = ['--events', String(rate * secs), '--rate', String(rate), '--probe-ms', '50'];
     const r = await pipeline({ script: workload, args, webview: true });
     if (r.state !== 'finished') throw new Error(`run ${r.state}: ${r.error}`);
     if (r.probes.length < 5) throw new Error(`only ${r.probes.length} probes were drawn`);
+    // The same without the webview: tracer → host → delta handed to postMessage.
+    const host = await pipeline({ script: workload, args, webview: false });
     const f = (x) => x.toFixed(1);
     return {
       measured: pct(r.probes, 95),
@@ -202,7 +207,10 @@ const latency = {
         `p95 of ${r.probes.length} probes (a mark every 50 ms, its t = emit time) from the tracer's ` +
         `emit to the end of the webview's next animation frame after it applied the delta ` +
         `(headless Chromium, dist/webview.js), while the child emits ${k(rate)} events/s: ` +
-        `median ${f(pct(r.probes, 50))} ms, max ${f(Math.max(...r.probes))} ms; ${r.deltas} deltas`,
+        `median ${f(pct(r.probes, 50))} ms, max ${f(Math.max(...r.probes))} ms; ${r.deltas} deltas ` +
+        `(median ${f(median(r.posts.map((p) => p.ms)))} ms from post to drawn). Host part alone ` +
+        `(emit → delta posted, no webview): median ${f(pct(host.probes, 50))} ms, ` +
+        `p95 ${f(pct(host.probes, 95))} ms over ${host.probes.length} probes`,
     };
   },
 };
@@ -232,7 +240,8 @@ const activation = {
     return {
       measured: med('totalMs'),
       note:
-        `median of ${runs.length} fresh Node processes: require ${f(med('requireMs'))} ms + ` +
+        `median of ${runs.length} fresh Node processes, wall (CPU ${f(med('cpuMs'))} ms): ` +
+        `require ${f(med('requireMs'))} ms + ` +
         `activate() ${f(med('activateMs'))} ms (${runs[0].subscriptions} disposables) of ` +
         `dist/extension.js (${(statSync(ext).size / 1000).toFixed(0)} kB, as built), \`vscode\` a ` +
         `no-op stand-in (bench/host/activation.mjs): our own code's cost, not VS Code's extension host`,
