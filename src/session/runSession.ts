@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { DeltaPump } from '../core/deltaPump';
 import { TraceFeed, type OutputSource } from '../core/traceFeed';
+import type { RetentionBudget } from '../core/retention';
 import { TraceModel } from '../core/traceModel';
 import type { DemoSpec } from '../demos/demoSpec';
 import { ProcessRunner, type RunnerExit } from '../runner/processRunner';
@@ -40,11 +41,13 @@ export class RunSession {
   constructor(
     readonly spec: DemoSpec,
     private readonly sinks: SessionSinks,
+    retention?: RetentionBudget,
   ) {
     this.model = new TraceModel({
       title: spec.title,
       ticketsAvailable: spec.ticketsAvailable ?? null,
       successText: spec.successText,
+      retention,
     });
     this.feed = new TraceFeed(this.model, sinks.output);
     this.pump = new DeltaPump(() => sinks.delta(this.model.takeDelta()));
