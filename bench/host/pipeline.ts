@@ -130,13 +130,13 @@ async function main(): Promise<void> {
     bytes,
     items,
     probes,
-    posts,
+    postMs: posts.map((p) => p.ms).sort((a, b) => a - b)[posts.length >> 1] ?? null,
     mem,
     retained: { spans: session.model.allSpans().length, marks: session.model.allMarks().length },
     pageErrors: pageErrors.slice(0, 5),
     screenshot: shot ? 'test-results/bench-host.png' : null,
   };
-  process.stdout.write(`${JSON.stringify(result)}\n`);
+  await new Promise<void>((r) => process.stdout.write(`${JSON.stringify(result)}\n`, () => r()));
 }
 
 main().then(

@@ -20,7 +20,7 @@ async function bundle() {
     built = esbuild
       .build({
         absWorkingDir: root,
-        entryPoints: { pipeline: 'bench/host/pipeline.ts' },
+        entryPoints: { pipeline: 'bench/host/pipeline.ts', replay: 'bench/host/replay.ts' },
         outdir: outDir,
         outExtension: { '.js': '.cjs' },
         bundle: true,
@@ -33,6 +33,14 @@ async function bundle() {
       .then(() => join(outDir, 'pipeline.cjs'));
   }
   return built;
+}
+
+/** The host pipeline's CPU cost alone: a recorded trace replayed in-process (replay.ts). */
+async function replay(file) {
+  await bundle();
+  const r = await runGroup(process.execPath, [join(outDir, 'replay.cjs'), file], { capture: true });
+  if (r.code !== 0) throw new Error(`replay exited ${r.code}: ${r.stderr.trim()}`);
+  return JSON.parse(r.stdout.trim().split('\n').at(-1));
 }
 
 /** Run the pipeline entry with `opts`; resolves its JSON result. */
@@ -105,13 +113,14 @@ const ingest = {
     if (live.state !== 'finished') throw new Error(`run ${live.state}: ${live.error}`);
     if (live.pageErrors.length) throw new Error(`webview: ${live.pageErrors.join(' | ')}`);
     // Upper bound: the same frames pre-recorded, piped by cat (no Python formatting cost).
-    const upper = quick
-      ? null
-      : await withTempDir(async (dir) => {
-          const file = join(dir, 'trace.bin');
-          await record(file, [join(root, workload), '--events', String(events)]);
-          return pipeline({ script: workload, args: ['--cat', file], webview: true });
-        });
+    // And the host's CPU cost alone: the recording replayed in-process.
+    const [upper, cpu] = await withTempDir(async (dir) => {
+      const file = join(dir, 'trace.bin');
+      await record(file, [join(root, workload), '--events', String(events)]);
+      const cpuOnly = await replay(file);
+      if (quick) return [null, cpuOnly];
+      return [await pipeline({ script: workload, args: ['--cat', file], webview: true }), cpuOnly];
+    });
     const hostOnly = await pipeline({
       script: workload,
       args: ['--events', String(events)],
@@ -123,7 +132,8 @@ const ingest = {
         `${live.events} events (live traced child, Emitter mix) → webview in ${(live.ms / 1000).toFixed(2)} s, ` +
         `${live.deltas} deltas, ${(live.bytes / 1e6).toFixed(1)} MB JSON, host ${k(cpuRate(live))} events per CPU-s; ` +
         `cat of a recorded stream → webview: ${upper ? `${k(rate(upper))}/s` : 'not run (quick)'}; host only (no webview): ${k(rate(hostOnly))}/s ` +
-        `(${k(cpuRate(hostOnly))} per host CPU-s); load average ${loadavg()[0].toFixed(1)}; ` +
+        `(${k(cpuRate(hostOnly))} per host CPU-s); the same events replayed in-process ` +
+        `(parse → model → delta JSON, no child): ${k(cpuRate(cpu))} per CPU-s; load average ${loadavg()[0].toFixed(1)}; ` +
         `retained ${live.retained.spans} spans / ${live.retained.marks} marks, ${live.dropped} merged`,
     };
   },
@@ -208,7 +218,7 @@ const latency = {
         `emit to the end of the webview's next animation frame after it applied the delta ` +
         `(headless Chromium, dist/webview.js), while the child emits ${k(rate)} events/s: ` +
         `median ${f(pct(r.probes, 50))} ms, max ${f(Math.max(...r.probes))} ms; ${r.deltas} deltas ` +
-        `(median ${f(median(r.posts.map((p) => p.ms)))} ms from post to drawn). Host part alone ` +
+        `(median ${f(r.postMs)} ms from post to drawn). Host part alone ` +
         `(emit → delta posted, no webview): median ${f(pct(host.probes, 50))} ms, ` +
         `p95 ${f(pct(host.probes, 95))} ms over ${host.probes.length} probes`,
     };
