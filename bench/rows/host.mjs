@@ -102,7 +102,7 @@ const ingest = {
   unit: 'events/s',
   better: 'higher',
   async run({ quick }) {
-    const events = quick ? 50000 : 2000000;
+    const events = quick ? 50000 : 1000000;
     const live = await pipeline({
       script: workload,
       args: ['--events', String(events)],
