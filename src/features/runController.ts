@@ -11,6 +11,7 @@ import type { Header } from '../shared/webviewProtocol';
 import { stripAnsi } from '../core/text';
 import { uiLang } from './demoPicker';
 import { FindingsFeed } from './findingsFeed';
+import { OutputBatcher } from './outputBatcher';
 import type { SharedAxis } from './sharedAxis';
 
 /** A run started or ended; `run` numbers runs so a late end is not taken for the current one. */
@@ -30,11 +31,15 @@ export class RunController implements vscode.Disposable {
   readonly onDidChangeRun = this.changed.event;
   /** The spec of the most recent run (for Run Again). */
   lastSpec: DemoSpec | null = null;
+  /** Program output, appended in batches (flushed before every direct write). */
+  private readonly programOutput: OutputBatcher;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly output: vscode.OutputChannel,
-  ) {}
+  ) {
+    this.programOutput = new OutputBatcher(output);
+  }
 
   /** Start `spec`, after stopping whatever runs now. Resolves once the program started. */
   async run(spec: DemoSpec, axis: SharedAxis | null = null): Promise<void> {
@@ -46,6 +51,7 @@ export class RunController implements vscode.Disposable {
       .get<string>('pythonPath', '');
     const python = await locatePython(configured);
     if (!python.ok) {
+      this.programOutput.flush();
       this.output.appendLine(
         `[error] ${python.reason}: ${python.detail || python.tried.join(', ')}`,
       );
@@ -82,6 +88,7 @@ export class RunController implements vscode.Disposable {
         return snap;
       },
     });
+    this.programOutput.discard();
     this.output.clear();
     this.output.appendLine(`▶ ${spec.title} — Python ${python.version} (${python.path})`);
     void vscode.window.withProgress(
@@ -89,6 +96,7 @@ export class RunController implements vscode.Disposable {
       () => session.whenEnded(),
     );
     void session.whenEnded().then((h) => {
+      this.programOutput.flush();
       this.output.appendLine(`■ ${h.state}${h.error ? `: ${h.error}` : ''}`);
       for (const f of feed.header(h).findings ?? []) this.output.appendLine(`  • ${f}`);
     });
@@ -158,9 +166,9 @@ export class RunController implements vscode.Disposable {
     const clean = stripAnsi(text);
     if (source === 'out' || source === 'err') {
       const prefix = pid === null ? '' : `[${pid}${source === 'err' ? ' stderr' : ''}] `;
-      this.output.append(clean.replace(/^(?=.)/gm, prefix));
+      this.programOutput.append(clean.replace(/^(?=.)/gm, prefix));
     } else {
-      this.output.append(clean);
+      this.programOutput.append(clean);
     }
   }
 
@@ -192,6 +200,7 @@ export class RunController implements vscode.Disposable {
 
   /** Synchronous part of shutdown for the disposables list. */
   dispose(): void {
+    this.programOutput.discard();
     void this.shutdown();
     this.changed.dispose();
   }
