@@ -18,6 +18,8 @@ import {
   horizonOf,
   KEEP_SHARE,
   LaneDigest,
+  tallyQueues,
+  type QueueTally,
   type RetentionBudget,
 } from './retention';
 
@@ -41,6 +43,8 @@ export class ModelStore {
   private limits: RetentionBudget;
   /** Per lane: what was merged, and its summary span. */
   private readonly digests = new Map<string, { digest: LaneDigest; span: Span }>();
+  /** Queue puts/gets/depth of the merged marks, so the queue findings stay whole. */
+  private queueTally: ReadonlyMap<string, QueueTally> = new Map();
   /** Source location of the event being applied; stamped on the items it creates. */
   protected src: SourceLocation | undefined;
   /** One shared [file, line] per source location (a parsed event brings fresh copies). */
@@ -66,6 +70,11 @@ export class ModelStore {
   /** One span per lane standing for the detail merged to bound memory. */
   summarySpans(): Span[] {
     return [...this.digests.values()].map((d) => d.span);
+  }
+
+  /** Per queue: puts, gets and depth of the queue marks merged away (see tallyQueues). */
+  mergedQueues(): ReadonlyMap<string, QueueTally> {
+    return this.queueTally;
   }
 
   /** All marks kept. */
@@ -228,12 +237,15 @@ export class ModelStore {
       merged++;
       return false;
     });
+    const io: Mark[] = [];
     this.marks = this.marks.filter((m) => {
       if (m.t >= before) return true;
       this.digestOf(m.lane).addMark(m);
+      if (m.kind === 'io') io.push(m);
       merged++;
       return false;
     });
+    if (io.length) this.queueTally = tallyQueues(io, this.queueTally);
     this.newMarks = this.newMarks.filter((m) => m.t >= before);
     const flows = this.flows.length;
     this.flows = this.flows.filter((f) => Math.max(f.from.t, f.to.t) >= before);

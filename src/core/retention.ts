@@ -77,3 +77,45 @@ export class LaneDigest {
     return parts.join('; ');
   }
 }
+
+/** A queue mark's text: `<queue label>.put #<item>` or `.get #<item>` (see TraceModel). */
+export const QUEUE_MARK = /^(.*)\.(put|get) #\S+$/;
+
+/** One queue's puts and gets so far, and its depth (items waiting) now and at most. */
+export interface QueueTally {
+  puts: number;
+  gets: number;
+  depth: number;
+  max: number;
+}
+
+/** Fold queue marks (any order; sorted here by time, a put before a get at one instant)
+ *  into per-queue tallies, continuing from `into` (the tallies of earlier, merged marks). */
+export function tallyQueues(
+  marks: Iterable<Mark>,
+  into: ReadonlyMap<string, QueueTally> = new Map(),
+): Map<string, QueueTally> {
+  const ops = new Map<string, { t: number; d: number }[]>();
+  for (const m of marks) {
+    if (m.kind !== 'io') continue;
+    const q = QUEUE_MARK.exec(m.text);
+    if (!q) continue;
+    const list = ops.get(q[1]) ?? [];
+    list.push({ t: m.t, d: q[2] === 'put' ? 1 : -1 });
+    ops.set(q[1], list);
+  }
+  const out = new Map<string, QueueTally>();
+  for (const [name, t] of into) out.set(name, { ...t });
+  for (const [name, list] of ops) {
+    list.sort((a, b) => a.t - b.t || b.d - a.d);
+    const t = out.get(name) ?? { puts: 0, gets: 0, depth: 0, max: 0 };
+    for (const { d } of list) {
+      t.depth += d;
+      if (d > 0) t.puts++;
+      else t.gets++;
+      t.max = Math.max(t.max, t.depth);
+    }
+    out.set(name, t);
+  }
+  return out;
+}

@@ -30,6 +30,7 @@ export class FindingsFeed {
         lanes: this.model.allLanes(),
         spans: this.model.allSpans(),
         marks: this.model.allMarks(),
+        mergedQueues: this.model.mergedQueues(),
         lang: this.lang,
       });
       this.at = Date.now();

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { FindingsFeed } from '../../src/features/findingsFeed';
 import { RunSession } from '../../src/session/runSession';
 import type { ModelDelta } from '../../src/shared/webviewProtocol';
 
@@ -43,6 +44,10 @@ test('a 3000-item queue run keeps the budget, merges the rest and reports it', a
   assert.ok(summaries.length >= 2, 'writer and reader lanes each have a summary span');
   const prints = summaries.map((s) => Number(/print ×(\d+)/.exec(s.label)?.[1] ?? 0));
   assert.ok(prints.reduce((a, b) => a + b) > 3000, `merged prints: ${prints.join(', ')}`);
+  // The queue finding still counts every put and get, merged ones included.
+  const findings = new FindingsFeed(m, 'en').header(h).findings ?? [];
+  const queue = findings.find((f) => f.startsWith('Queue'));
+  assert.match(queue ?? '', /\(3001 put, 3001 got\)/, findings.join(' | '));
   // The tail of the run is kept in full detail: the reader's last prints are there.
   assert.ok(m.allMarks().some((x) => x.kind === 'print' && x.text === '2999 read'));
 });
