@@ -26,22 +26,47 @@ interface Options {
 const opts = JSON.parse(process.argv[2] ?? '{}') as Options;
 const hr = (): number => Number(process.hrtime.bigint()) / 1e6; // CLOCK_MONOTONIC, ms
 
-/** Where a delta goes: like SwimlanePanel.postDelta, then (webview) until it was drawn. */
+/** Where a delta goes: like SwimlanePanel.postDelta; resolves once the page has it (as VS Code's
+ *  postMessage resolves on delivery, not on drawing). */
 type Post = (json: string) => Promise<void>;
+
+/** What the page records: after each animation frame, how many messages had been handled. */
+interface DrawLog {
+  __handled: number;
+  __drawn: { n: number; t: number }[];
+}
 
 async function webviewPost(page: WebviewPage): Promise<Post> {
   await page.post({ type: 'init', strings: {} }, { type: 'reset' });
+  await page.page.evaluate(() => {
+    const w = window as unknown as DrawLog;
+    w.__handled = 0;
+    w.__drawn = [];
+    let scheduled = false;
+    // Registered after the webview's own listener: it runs after the message was applied, and
+    // its frame callback after the webview's draw of that frame (callbacks run in order).
+    window.addEventListener('message', () => {
+      w.__handled++;
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(() => {
+        scheduled = false;
+        w.__drawn.push({ n: w.__handled, t: performance.timeOrigin + performance.now() });
+      });
+    });
+  });
   return (json) =>
-    page.page.evaluate(
-      (s) =>
-        new Promise<void>((resolve) => {
-          window.postMessage(JSON.parse(s) as HostToWebview, '*');
-          // The webview handles the message in a task, then draws in its next animation frame;
-          // a frame callback registered after that draw's runs once it is done.
-          setTimeout(() => requestAnimationFrame(() => resolve()), 0);
-        }),
-      json,
-    );
+    page.page.evaluate((s) => window.postMessage(JSON.parse(s) as HostToWebview, '*'), json);
+}
+
+/** After the last post: wait until the page drew all `count` messages; its draw log. */
+async function drawLog(page: WebviewPage, count: number): Promise<{ n: number; t: number }[]> {
+  await page.page.waitForFunction(
+    (n) => (window as unknown as DrawLog).__drawn.some((d) => d.n >= n),
+    count,
+    { timeout: 600000, polling: 50 },
+  );
+  return page.page.evaluate(() => (window as unknown as DrawLog).__drawn);
 }
 
 async function main(): Promise<void> {
@@ -57,6 +82,8 @@ async function main(): Promise<void> {
   }
   const probes: number[] = []; // event → drawn latency, ms
   const posts: { ms: number; bytes: number }[] = []; // per delivered delta
+  const sent: { seq: number; emitted: number }[] = []; // probes: in which delta, emitted when
+  const epochMinusHr = Date.now() - hr(); // page times are epoch ms, ours CLOCK_MONOTONIC ms
   let firstByte = 0;
   let deltas = 0;
   let bytes = 0;
@@ -72,14 +99,16 @@ async function main(): Promise<void> {
         deltas++;
         bytes += json.length;
         items += out.spans.length + out.marks.length + out.lanes.length;
-        const sent = out.marks.filter((m) => m.text.startsWith('probe '));
+        const seq = deltas; // this delta is the page's seq-th message after the setup
+        for (const m of out.marks) {
+          if (!m.text.startsWith('probe ')) continue;
+          const emitted = Number(m.text.slice(6)) / 1e6;
+          if (opts.webview) sent.push({ seq, emitted });
+          else probes.push(hr() - emitted); // host only: handed to postMessage now
+        }
         inFlight = inFlight.then(() => {
           const at = hr();
-          return post(json).then(() => {
-            const now = hr();
-            posts.push({ ms: now - at, bytes: json.length });
-            for (const m of sent) probes.push(now - Number(m.text.slice(6)) / 1e6);
-          });
+          return post(json).then(() => void posts.push({ ms: hr() - at, bytes: json.length }));
         });
         return inFlight;
       },
@@ -107,7 +136,15 @@ async function main(): Promise<void> {
   const stopper = opts.stopAfterMs ? setTimeout(() => void session.stop(), opts.stopAfterMs) : null;
   const header = await session.whenEnded();
   await inFlight;
-  const end = hr();
+  let end = hr();
+  if (page) {
+    // Drawn: the first frame after which at least `seq` messages had been handled.
+    const log = await drawLog(page, deltas);
+    const drawnAt = (seq: number): number =>
+      (log.find((d) => d.n >= seq)?.t ?? Date.now()) - epochMinusHr;
+    for (const p of sent) probes.push(drawnAt(p.seq) - p.emitted);
+    end = drawnAt(deltas);
+  }
   const cpu = process.cpuUsage(cpu0);
   if (stopper) clearTimeout(stopper);
   if (sampler) clearInterval(sampler);
