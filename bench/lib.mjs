@@ -38,8 +38,13 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
  * Run `cmd args` detached (own process group), stdout drained and discarded, stderr kept
  * (last 4 KB). Resolves {code, signal, ms, outBytes, stderr} when stdio closes; ms is the
  * wall time from spawn to close. On timeout the group is killed and the promise rejects.
+ * With `capture`, stdout is kept too (last 64 KB, as `stdout`).
  */
-export function runGroup(cmd, args, { cwd = root, env = {}, timeoutMs = 120000 } = {}) {
+export function runGroup(
+  cmd,
+  args,
+  { cwd = root, env = {}, timeoutMs = 120000, capture = false } = {},
+) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
     const child = spawn(cmd, args, {
@@ -50,9 +55,13 @@ export function runGroup(cmd, args, { cwd = root, env = {}, timeoutMs = 120000 }
     });
     let outBytes = 0;
     let stderr = '';
+    let stdout = '';
     let timedOut = false;
     if (child.pid) live.add(child.pid);
-    child.stdout.on('data', (b) => (outBytes += b.length));
+    child.stdout.on('data', (b) => {
+      outBytes += b.length;
+      if (capture) stdout = (stdout + b.toString()).slice(-65536);
+    });
     child.stderr.on('data', (b) => (stderr = (stderr + b.toString()).slice(-4096)));
     const timer = setTimeout(() => {
       timedOut = true;
@@ -72,7 +81,7 @@ export function runGroup(cmd, args, { cwd = root, env = {}, timeoutMs = 120000 }
       done(() => {
         if (timedOut)
           reject(new Error(`${cmd} ${args.join(' ')}: timed out after ${timeoutMs} ms`));
-        else resolve({ code, signal, ms, outBytes, stderr });
+        else resolve({ code, signal, ms, outBytes, stderr, stdout });
       });
     });
   });

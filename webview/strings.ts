@@ -19,7 +19,7 @@ export const DEFAULT_STRINGS = {
   total: 'total',
   max: 'max',
   badFrames: 'bad frames',
-  dropped: 'dropped',
+  dropped: 'older items merged',
   events: 'events',
   stillOpen: 'still going',
   childOf: 'child of',

@@ -21,21 +21,42 @@ interface HoldAndWait {
 const label = (s: Span, prefix: string): string =>
   s.label.startsWith(prefix) ? s.label.slice(prefix.length) : (s.lockId ?? s.label);
 
-/** Every wait that started while the same lane held another lock. */
+/** Every wait that started while the same lane held another lock. Per lane, holds and waits
+ *  are swept in start order, so the cost is O(n log n + results), not waits × holds. */
 function holdAndWaits(spans: readonly Span[]): HoldAndWait[] {
-  const holdsByLane = new Map<string, Span[]>();
+  const byLane = new Map<string, { holds: Span[]; waits: Span[] }>();
   for (const s of spans) {
-    if (s.kind !== 'lockHold' || s.lockId === undefined) continue;
-    const list = holdsByLane.get(s.lane) ?? [];
-    list.push(s);
-    holdsByLane.set(s.lane, list);
+    if ((s.kind !== 'lockHold' && s.kind !== 'lockWait') || s.lockId === undefined) continue;
+    let lane = byLane.get(s.lane);
+    if (!lane) byLane.set(s.lane, (lane = { holds: [], waits: [] }));
+    (s.kind === 'lockHold' ? lane.holds : lane.waits).push(s);
+  }
+  const found = new Map<Span, Span[]>(); // wait → the holds it started under, in hold order
+  const byStart = (a: Span, b: Span): number => a.start - b.start || a.id - b.id;
+  for (const { holds, waits } of byLane.values()) {
+    if (holds.length === 0) continue;
+    holds.sort(byStart);
+    waits.sort(byStart);
+    let active: Span[] = [];
+    let next = 0;
+    for (const w of waits) {
+      while (next < holds.length && holds[next].start <= w.start) active.push(holds[next++]);
+      active = active.filter((h) => (h.end ?? Infinity) > w.start);
+      const under = active.filter((h) => h.lockId !== w.lockId);
+      if (under.length)
+        found.set(
+          w,
+          under.sort((a, b) => a.id - b.id),
+        );
+    }
   }
   const out: HoldAndWait[] = [];
+  if (found.size === 0) return out;
   for (const w of spans) {
-    if (w.kind !== 'lockWait' || w.lockId === undefined) continue;
-    for (const h of holdsByLane.get(w.lane) ?? []) {
+    const under = found.get(w);
+    if (!under || w.lockId === undefined) continue;
+    for (const h of under) {
       const hEnd = h.end ?? Infinity;
-      if (h.lockId === w.lockId || h.start > w.start || hEnd <= w.start) continue;
       out.push({
         lane: w.lane,
         held: h.lockId ?? '',

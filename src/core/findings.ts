@@ -1,6 +1,7 @@
 // Findings: what a run shows, in plain words, computed from the model. Pure.
 import { findDeadlockCycle } from './deadlockCycle';
 import { FINDINGS_EN, FINDINGS_ZH, type FindingsText } from './findingsText';
+import { tallyQueues, type QueueTally } from './retention';
 import type { Header, Lane, Mark, Span } from '../shared/webviewProtocol';
 
 /** What the findings rules read; the span and mark rules run only when those are given. */
@@ -11,9 +12,10 @@ export interface FindingsInput {
   marks?: readonly Mark[];
   /** Language of the sentences (default English). */
   lang?: 'en' | 'zh';
+  /** Queue tallies of marks merged away to bound memory (the marks given come after them). */
+  mergedQueues?: ReadonlyMap<string, QueueTally>;
 }
 
-const QUEUE_MARK = /^(.*)\.(put|get) #\S+$/;
 const TOOK_MARK = /^(threads|processes) took ([\d.]+) s$/;
 const ABANDONED = 'abandoned at exit (daemon thread)';
 const GAVE_UP = 'gave up waiting for ';
@@ -34,7 +36,7 @@ export function computeFindings(input: FindingsInput): string[] {
   }
   const daemons = lanes.filter((l) => l.killed === 'daemon');
   if (daemons.length > 0) out.push(text.daemons(daemons.map((l) => l.name)));
-  if (marks) out.push(...markFindings(marks, nameOf, text));
+  if (marks) out.push(...markFindings(marks, nameOf, text, input.mergedQueues));
   if (header.lockWaitTotal > 0) {
     out.push(text.lockWait(header.lockWaitTotal, header.lockWaitMax, longestWaiter(spans, nameOf)));
   }
@@ -61,20 +63,16 @@ function markFindings(
   marks: readonly Mark[],
   nameOf: (id: string) => string,
   text: FindingsText,
+  merged?: ReadonlyMap<string, QueueTally>,
 ): string[] {
   const out: string[] = [];
-  const queues = new Map<string, { t: number; d: number }[]>();
   const took: Record<string, number> = {};
   const excs: string[] = [];
   const gaveUp = new Set<string>();
   const abandoned: string[] = [];
   for (const m of marks) {
     if (m.kind === 'io') {
-      const q = QUEUE_MARK.exec(m.text);
-      if (!q) continue;
-      const list = queues.get(q[1]) ?? [];
-      list.push({ t: m.t, d: q[2] === 'put' ? 1 : -1 });
-      queues.set(q[1], list);
+      continue; // queue marks: tallyQueues below
     } else if (m.kind === 'mark') {
       const k = TOOK_MARK.exec(m.text);
       if (k) took[k[1]] = Number(k[2]);
@@ -91,17 +89,8 @@ function markFindings(
   if (abandoned.length > 0) out.push(text.abandoned(abandoned));
   if (took.threads !== undefined && took.processes !== undefined)
     out.push(text.speedUp(took.threads, took.processes));
-  for (const [name, list] of queues) {
-    list.sort((a, b) => a.t - b.t || b.d - a.d); // a put before a get at the same instant
-    let depth = 0;
-    let max = 0;
-    let puts = 0;
-    for (const { d } of list) {
-      depth += d;
-      if (d > 0) puts++;
-      max = Math.max(max, depth);
-    }
-    out.push(text.queueDepth(name, max, puts, list.length - puts));
+  for (const [name, q] of tallyQueues(marks, merged)) {
+    out.push(text.queueDepth(name, q.max, q.puts, q.gets));
   }
   return out;
 }

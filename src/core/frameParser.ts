@@ -20,6 +20,7 @@ export class FrameParser {
   private pendingLen = 0;
   private inFrame = false;
   private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+  private readonly encoder = new TextEncoder();
   /** Count of frames that were not valid events. */
   badFrames = 0;
   /** Count of valid events. */
@@ -30,9 +31,23 @@ export class FrameParser {
     const out: ParsedItem[] = [];
     let i = 0;
     const n = chunk.length;
+    let fast = true;
     while (i < n) {
       if (!this.inFrame) {
         const rs = chunk.indexOf(RS, i);
+        if (rs !== -1 && fast) {
+          // Whole frames up to the chunk's last newline: decoded once, split as text.
+          const last = chunk.lastIndexOf(NL);
+          if (last > rs) {
+            if (rs > i) out.push({ type: 'output', bytes: chunk.slice(i, rs) });
+            if (this.pushText(chunk.subarray(rs, last + 1), out)) {
+              i = last + 1;
+              continue;
+            }
+            i = rs;
+            fast = false; // invalid UTF-8 somewhere: frame by frame on bytes
+          }
+        }
         const end = rs === -1 ? n : rs;
         if (end > i) out.push({ type: 'output', bytes: chunk.slice(i, end) });
         if (rs === -1) break;
@@ -62,6 +77,47 @@ export class FrameParser {
       i = nl + 1;
     }
     return out;
+  }
+
+  /**
+   * Parse `bytes` (starting with RS, ending with NL) as text decoded in one go; false (and
+   * nothing added) when it is not valid UTF-8. RS and NL are ASCII, never inside a multi-byte
+   * character, so splitting the text splits the bytes exactly as the byte path would.
+   */
+  private pushText(bytes: Uint8Array, out: ParsedItem[]): boolean {
+    let s: string;
+    try {
+      s = this.decoder.decode(bytes);
+    } catch {
+      return false;
+    }
+    const n = s.length;
+    let p = 0;
+    while (p < n) {
+      if (s.charCodeAt(p) !== RS) {
+        const rs = s.indexOf('\x1e', p);
+        const end = rs === -1 ? n : rs;
+        out.push({ type: 'output', bytes: this.encoder.encode(s.slice(p, end)) });
+        p = end;
+        continue;
+      }
+      const nl = s.indexOf('\n', p + 1);
+      const rs = s.indexOf('\x1e', p + 1);
+      if (rs !== -1 && rs < nl) {
+        // A new frame starts before this one ended: a torn frame.
+        this.badFrames++;
+        out.push({
+          type: 'bad',
+          error: 'truncated frame',
+          bytes: this.encoder.encode(s.slice(p, rs)),
+        });
+        p = rs;
+        continue;
+      }
+      this.parseFrame(s.slice(p + 1, nl), out, () => this.encoder.encode(s.slice(p, nl + 1)));
+      p = nl + 1;
+    }
+    return true;
   }
 
   /** Call at end of stream: an unfinished frame becomes raw output. */
@@ -97,9 +153,9 @@ export class FrameParser {
 
   private finishFrame(out: ParsedItem[]): void {
     const body = this.take();
-    let parsed: unknown;
+    let text: string;
     try {
-      parsed = JSON.parse(this.decoder.decode(body));
+      text = this.decoder.decode(body);
     } catch (e) {
       this.badFrames++;
       out.push({
@@ -109,13 +165,26 @@ export class FrameParser {
       });
       return;
     }
+    this.parseFrame(text, out, () => framed(body));
+  }
+
+  /** One frame's JSON text → an event, or a bad frame with its bytes (made on demand). */
+  private parseFrame(text: string, out: ParsedItem[], bytes: () => Uint8Array): void {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (e) {
+      this.badFrames++;
+      out.push({ type: 'bad', error: `invalid frame: ${(e as Error).message}`, bytes: bytes() });
+      return;
+    }
     const v = validateEvent(parsed);
     if (v.ok) {
       this.events++;
       out.push({ type: 'event', event: v.event });
     } else {
       this.badFrames++;
-      out.push({ type: 'bad', error: v.error, bytes: framed(body) });
+      out.push({ type: 'bad', error: v.error, bytes: bytes() });
     }
   }
 }

@@ -13,41 +13,76 @@ import type {
   Span,
   SpanKind,
 } from '../shared/webviewProtocol';
+import {
+  DEFAULT_RETENTION,
+  horizonOf,
+  KEEP_SHARE,
+  LaneDigest,
+  tallyQueues,
+  type QueueTally,
+  type RetentionBudget,
+} from './retention';
 
-/** Lanes, spans and marks with dirty tracking for deltas (upserts) and full snapshots. */
+/** Lanes, spans and marks with dirty tracking for deltas (upserts) and full snapshots.
+ *  Bounded: beyond the retention budget, detail older than a horizon is merged into one
+ *  summary span per lane and counted in `header.dropped` (see retention.ts). */
 export class ModelStore {
   protected last = 0;
   private readonly lanes = new Map<string, Lane>();
-  private readonly spans: Span[] = [];
-  private readonly marks: Mark[] = [];
+  private spans: Span[] = [];
+  private marks: Mark[] = [];
   private readonly open = new Map<string, Span>();
   private readonly dirtyLanes = new Set<Lane>();
   private readonly dirtySpans = new Set<Span>();
   private newMarks: Mark[] = [];
-  private readonly flows: Flow[] = [];
+  private flows: Flow[] = [];
   private newFlows: Flow[] = [];
   private order = 0;
+  private ids = { span: 0, mark: 0, flow: 0 };
+  /** Counts that trigger the next trim (raised when a trim cannot get below the budget). */
+  private limits: RetentionBudget;
+  /** Per lane: what was merged, and its summary span. */
+  private readonly digests = new Map<string, { digest: LaneDigest; span: Span }>();
+  /** Queue puts/gets/depth of the merged marks, so the queue findings stay whole. */
+  private queueTally: ReadonlyMap<string, QueueTally> = new Map();
   /** Source location of the event being applied; stamped on the items it creates. */
   protected src: SourceLocation | undefined;
+  /** One shared [file, line] per source location (a parsed event brings fresh copies). */
+  private readonly srcs = new Map<string, SourceLocation>();
 
-  constructor(protected readonly header: Header) {}
+  constructor(
+    protected readonly header: Header,
+    private readonly budget: RetentionBudget = DEFAULT_RETENTION,
+  ) {
+    this.limits = { ...budget };
+  }
 
   /** All lanes, sorted by spawn order. */
   allLanes(): Lane[] {
     return [...this.lanes.values()].sort((a, b) => a.order - b.order);
   }
 
-  /** All spans so far. */
+  /** All spans kept (detail; the per-lane summaries of merged detail are in summarySpans()). */
   allSpans(): readonly Span[] {
     return this.spans;
   }
 
-  /** All marks so far. */
+  /** One span per lane standing for the detail merged to bound memory. */
+  summarySpans(): Span[] {
+    return [...this.digests.values()].map((d) => d.span);
+  }
+
+  /** Per queue: puts, gets and depth of the queue marks merged away (see tallyQueues). */
+  mergedQueues(): ReadonlyMap<string, QueueTally> {
+    return this.queueTally;
+  }
+
+  /** All marks kept. */
   allMarks(): readonly Mark[] {
     return this.marks;
   }
 
-  /** All arrows so far. */
+  /** All arrows kept. */
   allFlows(): readonly Flow[] {
     return this.flows;
   }
@@ -78,7 +113,7 @@ export class ModelStore {
   snapshot(): ModelDelta {
     const snap: ModelDelta = {
       lanes: this.allLanes().map((l) => ({ ...l })),
-      spans: this.spans.map((s) => ({ ...s })),
+      spans: [...this.summarySpans(), ...this.spans].map((s) => ({ ...s })),
       marks: [...this.marks],
       header: this.getHeader(),
     };
@@ -103,6 +138,16 @@ export class ModelStore {
     return lane;
   }
 
+  /** The shared copy of a source location (interned up to 10k distinct ones). */
+  protected intern(src: SourceLocation | undefined): SourceLocation | undefined {
+    if (src === undefined) return undefined;
+    const key = `${src[1]}:${src[0]}`;
+    const known = this.srcs.get(key);
+    if (known) return known;
+    if (this.srcs.size < 10_000) this.srcs.set(key, src);
+    return src;
+  }
+
   /** Whether a lane exists. */
   protected hasLane(id: string): boolean {
     return this.lanes.has(id);
@@ -110,10 +155,11 @@ export class ModelStore {
 
   /** Add a point event on a lane. */
   protected addMark(lane: Lane, kind: MarkKind, t: number, text: string): void {
-    const m: Mark = { id: this.marks.length, lane: lane.id, kind, t, text };
+    const m: Mark = { id: this.ids.mark++, lane: lane.id, kind, t, text };
     if (this.src) m.src = this.src;
     this.marks.push(m);
     this.newMarks.push(m);
+    if (this.marks.length > this.limits.marks) this.trim();
   }
 
   /** Open a span under `key` (closing any span open under the same key). */
@@ -126,20 +172,22 @@ export class ModelStore {
     lockId?: string,
   ): void {
     this.closeSpan(key, t);
-    const s: Span = { id: this.spans.length, lane: lane.id, kind, start: t, end: null, label };
+    const s: Span = { id: this.ids.span++, lane: lane.id, kind, start: t, end: null, label };
     if (lockId !== undefined) s.lockId = lockId;
     if (this.src) s.src = this.src;
     this.spans.push(s);
     this.open.set(key, s);
     this.dirtySpans.add(s);
+    if (this.spans.length > this.limits.spans) this.trim();
   }
 
   /** Add an arrow between two lanes. */
   protected addFlow(kind: FlowKind, from: FlowEnd, to: FlowEnd, label?: string): void {
-    const f: Flow = { id: this.flows.length, kind, from, to };
+    const f: Flow = { id: this.ids.flow++, kind, from, to };
     if (label !== undefined) f.label = label;
     this.flows.push(f);
     this.newFlows.push(f);
+    if (this.flows.length > this.limits.flows) this.trim();
   }
 
   /** Close the span open under `key`, if any. */
@@ -174,5 +222,66 @@ export class ModelStore {
       lane.end = Math.max(this.last, lane.begin ?? 0);
       this.dirtyLanes.add(lane);
     }
+  }
+
+  /**
+   * Over budget: merge every closed span, mark and arrow older than a time horizon (chosen so
+   * that the over-budget list keeps KEEP_SHARE of its budget) into per-lane digests.
+   */
+  private trim(): void {
+    const b = this.budget;
+    const keep = (n: number): number => Math.floor(n * KEEP_SHARE);
+    const before = Math.max(
+      horizonOf(this.spans, this.limits.spans, keep(b.spans), (s) => s.start),
+      horizonOf(this.marks, this.limits.marks, keep(b.marks), (m) => m.t),
+      horizonOf(this.flows, this.limits.flows, keep(b.flows), (f) => f.to.t),
+    );
+    let merged = 0;
+    this.spans = this.spans.filter((s) => {
+      if (s.end === null || s.end >= before) return true;
+      this.digestOf(s.lane).addSpan(s);
+      this.dirtySpans.delete(s);
+      merged++;
+      return false;
+    });
+    const io: Mark[] = [];
+    this.marks = this.marks.filter((m) => {
+      if (m.t >= before) return true;
+      this.digestOf(m.lane).addMark(m);
+      if (m.kind === 'io') io.push(m);
+      merged++;
+      return false;
+    });
+    if (io.length) this.queueTally = tallyQueues(io, this.queueTally);
+    this.newMarks = this.newMarks.filter((m) => m.t >= before);
+    const flows = this.flows.length;
+    this.flows = this.flows.filter((f) => Math.max(f.from.t, f.to.t) >= before);
+    this.newFlows = this.newFlows.filter((f) => Math.max(f.from.t, f.to.t) >= before);
+    merged += flows - this.flows.length;
+    for (const { digest, span } of this.digests.values()) {
+      span.start = digest.first;
+      span.end = Math.max(digest.first, digest.last);
+      span.label = digest.label();
+      this.dirtySpans.add(span);
+    }
+    this.header.dropped += merged;
+    this.header.mergedBefore = Math.max(this.header.mergedBefore ?? -Infinity, before);
+    // Whatever could not be merged (open spans, items after the horizon) raises the next trim.
+    const next = (n: number, limit: number): number => Math.max(limit, n + Math.ceil(limit / 4));
+    this.limits = {
+      spans: next(this.spans.length, b.spans),
+      marks: next(this.marks.length, b.marks),
+      flows: next(this.flows.length, b.flows),
+    };
+  }
+
+  private digestOf(lane: string): LaneDigest {
+    let d = this.digests.get(lane);
+    if (!d) {
+      const span: Span = { id: this.ids.span++, lane, kind: 'run', start: 0, end: 0, label: '' };
+      d = { digest: new LaneDigest(), span };
+      this.digests.set(lane, d);
+    }
+    return d.digest;
   }
 }

@@ -2,6 +2,7 @@
 // A process's main thread draws on the process lane; other threads get sub-lanes "pid/tid".
 import { assertNever, type EventBase, type TraceEvent } from './events';
 import { ModelStore } from './modelStore';
+import type { RetentionBudget } from './retention';
 import { stripAnsi } from './text';
 import type { Lane, RunState } from '../shared/webviewProtocol';
 
@@ -12,6 +13,8 @@ export interface TraceModelOptions {
   ticketsAvailable?: number | null;
   /** Text of the print that means "one ticket sold". */
   successText?: string;
+  /** How much detail to keep before merging old detail (default DEFAULT_RETENTION). */
+  retention?: RetentionBudget;
 }
 
 /** Builds the swimlane model from events; see ModelStore for deltas and snapshots. */
@@ -24,21 +27,24 @@ export class TraceModel extends ModelStore {
   private readonly pendingPut = new Map<string, { lane: string; t: number }>();
 
   constructor(private readonly options: TraceModelOptions) {
-    super({
-      title: options.title,
-      state: 'starting',
-      duration: 0,
-      processes: 0,
-      ticketsSold: (options.ticketsAvailable ?? null) === null ? null : 0,
-      ticketsAvailable: options.ticketsAvailable ?? null,
-      lockWaitTotal: 0,
-      lockWaitMax: 0,
-      mainDone: null,
-      events: 0,
-      badFrames: 0,
-      dropped: 0,
-      error: null,
-    });
+    super(
+      {
+        title: options.title,
+        state: 'starting',
+        duration: 0,
+        processes: 0,
+        ticketsSold: (options.ticketsAvailable ?? null) === null ? null : 0,
+        ticketsAvailable: options.ticketsAvailable ?? null,
+        lockWaitTotal: 0,
+        lockWaitMax: 0,
+        mainDone: null,
+        events: 0,
+        badFrames: 0,
+        dropped: 0,
+        error: null,
+      },
+      options.retention,
+    );
   }
 
   /** Update the run state shown in the header (driven by the runner). */
@@ -61,7 +67,7 @@ export class TraceModel extends ModelStore {
     this.header.events++;
     const pid = e.pid;
     const key = `${pid}:${e.tid}`;
-    this.src = e.src;
+    this.src = this.intern(e.src);
     switch (e.k) {
       case 'hello': {
         this.mainTid.set(pid, e.tid);

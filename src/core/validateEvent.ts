@@ -50,6 +50,11 @@ const FIELDS: Record<EventKind, Record<string, FieldType>> = {
   mark: { label: 'str', data: 'obj?' },
 };
 
+/** FIELDS as lists, built once (no per-event Object.entries). */
+const FIELD_LISTS = new Map<string, [string, FieldType][]>(
+  Object.entries(FIELDS).map(([k, spec]) => [k, Object.entries(spec)]),
+);
+
 function isInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v);
 }
@@ -89,17 +94,16 @@ export function validateEvent(raw: unknown): Validation {
   }
   const obj = raw as Record<string, unknown>;
   const k = obj.k;
-  if (typeof k !== 'string' || !Object.prototype.hasOwnProperty.call(FIELDS, k)) {
-    return { ok: false, error: `unknown kind ${JSON.stringify(k)}` };
-  }
+  const spec = typeof k === 'string' ? FIELD_LISTS.get(k) : undefined;
+  if (spec === undefined) return { ok: false, error: `unknown kind ${JSON.stringify(k)}` };
   for (const f of ['t', 'pid', 'tid'] as const) {
     if (!isInt(obj[f])) return { ok: false, error: `${k}: field ${f} must be an integer` };
   }
   if (obj.src !== undefined && !check('src', obj.src)) {
     return { ok: false, error: `${k}: field src must be [file, line]` };
   }
-  const spec = FIELDS[k as EventKind];
-  for (const [name, type] of Object.entries(spec)) {
+  for (let i = 0; i < spec.length; i++) {
+    const [name, type] = spec[i];
     if (!check(type, obj[name])) return { ok: false, error: `${k}: field ${name} must be ${type}` };
   }
   return { ok: true, event: obj as unknown as TraceEvent };

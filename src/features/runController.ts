@@ -12,6 +12,7 @@ import type { Header, ModelDelta } from '../shared/webviewProtocol';
 import { stripAnsi } from '../core/text';
 import { uiLang } from './demoPicker';
 import { FindingsFeed } from './findingsFeed';
+import { OutputBatcher } from './outputBatcher';
 import type { SharedAxis } from './sharedAxis';
 import { chooseInterpreter } from './interpreter';
 import { mayRunUserCode } from './workspaceTrust';
@@ -34,11 +35,15 @@ export class RunController implements vscode.Disposable {
   readonly onDidChangeRun = this.changed.event;
   /** The spec of the most recent run (for Run Again). */
   lastSpec: DemoSpec | null = null;
+  /** Program output, appended in batches (flushed before every direct write). */
+  private readonly programOutput: OutputBatcher;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly output: vscode.OutputChannel,
-  ) {}
+  ) {
+    this.programOutput = new OutputBatcher(output);
+  }
 
   /** Start `spec`, after stopping whatever runs now, with `chosen` or the configured Python.
    * Resolves once the program started. The user's own code (a spec with a cwd) needs trust. */
@@ -63,6 +68,7 @@ export class RunController implements vscode.Disposable {
     await this.stop();
     if (request !== this.requests) return;
     if (!python.ok) {
+      this.programOutput.flush();
       this.output.appendLine(
         `[error] ${python.reason}: ${python.detail || python.tried.join(', ')}`,
       );
@@ -83,7 +89,7 @@ export class RunController implements vscode.Disposable {
       delta: (d) => {
         const out = findings ? findings.delta(d) : d;
         if (axis) out.header.axisEnd = axis.grow(out.header.duration, onGrow);
-        panel.postDelta(out);
+        return panel.postDelta(out);
       },
       output: (text, source, pid) => this.log(text, source, pid),
     });
@@ -99,6 +105,7 @@ export class RunController implements vscode.Disposable {
         return snap;
       },
     });
+    this.programOutput.discard();
     this.output.clear();
     this.output.appendLine(`▶ ${spec.title} — Python ${python.version} (${python.path})`);
     void vscode.window.withProgress(
@@ -106,6 +113,7 @@ export class RunController implements vscode.Disposable {
       () => session.whenEnded(),
     );
     void session.whenEnded().then((h) => {
+      this.programOutput.flush();
       this.output.appendLine(`■ ${h.state}${h.error ? `: ${h.error}` : ''}`);
       for (const f of feed.header(h).findings ?? []) this.output.appendLine(`  • ${f}`);
     });
@@ -194,9 +202,9 @@ export class RunController implements vscode.Disposable {
     const clean = stripAnsi(text);
     if (source === 'out' || source === 'err') {
       const prefix = pid === null ? '' : `[${pid}${source === 'err' ? ' stderr' : ''}] `;
-      this.output.append(clean.replace(/^(?=.)/gm, prefix));
+      this.programOutput.append(clean.replace(/^(?=.)/gm, prefix));
     } else {
-      this.output.append(clean);
+      this.programOutput.append(clean);
     }
   }
 
@@ -228,6 +236,7 @@ export class RunController implements vscode.Disposable {
 
   /** Synchronous part of shutdown for the disposables list. */
   dispose(): void {
+    this.programOutput.discard();
     void this.shutdown();
     this.changed.dispose();
   }

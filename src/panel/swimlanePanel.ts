@@ -102,9 +102,10 @@ export class SwimlanePanel implements vscode.Disposable {
     if (this.ready) this.sendSnapshot();
   }
 
-  /** Forward a delta (dropped while the webview is not ready: it gets a snapshot then). */
-  postDelta(delta: ModelDelta): void {
-    if (this.ready) this.post({ type: 'delta', ...delta });
+  /** Forward a delta (dropped while the webview is not ready: it gets a snapshot then);
+   *  resolves once VS Code delivered it (the run's delta pump waits for that). */
+  postDelta(delta: ModelDelta): Thenable<boolean> | undefined {
+    return this.ready ? this.post({ type: 'delta', ...delta }) : undefined;
   }
 
   private receive(raw: unknown): void {
@@ -142,9 +143,9 @@ export class SwimlanePanel implements vscode.Disposable {
     this.post({ type: 'delta', ...this.source.snapshot() });
   }
 
-  private post(msg: HostToWebview): void {
-    if (this.disposed) return;
-    void this.panel.webview.postMessage(msg);
+  private post(msg: HostToWebview): Thenable<boolean> {
+    if (this.disposed) return Promise.resolve(false);
+    return this.panel.webview.postMessage(msg);
   }
 
   /** Close the panel. */

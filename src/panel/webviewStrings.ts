@@ -19,7 +19,7 @@ export const ZH_CN: Record<StringKey, string> = {
   total: '共',
   max: '最长',
   badFrames: '坏帧',
-  dropped: '已丢弃',
+  dropped: '较早条目已合并',
   events: '事件',
   stillOpen: '仍在进行',
   childOf: '父进程',

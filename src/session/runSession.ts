@@ -4,6 +4,7 @@ import { delimiter, isAbsolute, join } from 'node:path';
 import { EventLog } from '../core/eventLog';
 import { DeltaPump } from '../core/deltaPump';
 import { TraceFeed, type OutputSource } from '../core/traceFeed';
+import type { RetentionBudget } from '../core/retention';
 import { TraceModel } from '../core/traceModel';
 import type { DemoSpec } from '../demos/demoSpec';
 import { ProcessRunner, type RunnerExit } from '../runner/processRunner';
@@ -12,8 +13,9 @@ import type { Header, ModelDelta } from '../shared/webviewProtocol';
 
 /** Where a session sends what it produces. */
 export interface SessionSinks {
-  /** A model delta, at most 60 per second. */
-  delta(delta: ModelDelta): void;
+  /** A model delta, at most 60 per second; a returned promise holds the next delta back
+   *  until it settles (the webview got this one), so changes coalesce instead of queueing. */
+  delta(delta: ModelDelta): unknown;
   /** Program output and errors, as text. */
   output(text: string, source: OutputSource, pid: number | null): void;
 }
@@ -67,11 +69,13 @@ export class RunSession {
   constructor(
     readonly spec: DemoSpec,
     private readonly sinks: SessionSinks,
+    retention?: RetentionBudget,
   ) {
     this.model = new TraceModel({
       title: spec.title,
       ticketsAvailable: spec.ticketsAvailable ?? null,
       successText: spec.successText,
+      retention,
     });
     this.feed = new TraceFeed(this.model, sinks.output, (e) => this.events.push(e));
     this.pump = new DeltaPump(() => {

@@ -95,6 +95,9 @@ export interface Header {
   badFrames: number;
   /** Items dropped or merged to bound memory; shown as a counter when > 0. */
   dropped: number;
+  /** Detail (closed spans, marks, arrows) older than this (ns) was merged into one summary span
+   *  per lane to bound memory; absent until that first happens. */
+  mergedBefore?: number;
   error: string | null;
   /** What the run shows, in plain words ("oversold by 3: lost update on db.txt"). */
   findings?: string[];

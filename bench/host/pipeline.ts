@@ -1,0 +1,185 @@
+// Bench entry (bundled for Node by bench/rows/host.mjs): the real host pipeline on a real
+// traced Python child — RunSession (ProcessRunner → TraceFeed → TraceModel → DeltaPump) and the
+// run controller's delta path (FindingsFeed, JSON as VS Code serializes webview messages) —
+// optionally into headless Chromium running dist/webview.js. Prints one JSON result line.
+// Usage: node pipeline.cjs '<json options>' (see Options).
+import type { Browser } from 'playwright-core';
+import { FindingsFeed } from '../../src/features/findingsFeed';
+import { RunSession } from '../../src/session/runSession';
+import type { HostToWebview, ModelDelta } from '../../src/shared/webviewProtocol';
+import type { WebviewPage } from '../../test/webview/harness';
+
+/** What to run and measure. */
+interface Options {
+  /** Script (relative to the repo root) and its arguments, run under the tracer. */
+  script: string;
+  args: string[];
+  /** Deliver the deltas to headless Chromium (else: serialized and dropped, host only). */
+  webview: boolean;
+  /** Stop the run after this many ms (endless programs); 0: wait for its end. */
+  stopAfterMs: number;
+  /** Sample process memory every this many ms (0: never). */
+  memEveryMs: number;
+  python?: string;
+}
+
+const opts = JSON.parse(process.argv[2] ?? '{}') as Options;
+const hr = (): number => Number(process.hrtime.bigint()) / 1e6; // CLOCK_MONOTONIC, ms
+
+/** Where a delta goes: like SwimlanePanel.postDelta; resolves once the page has it (as VS Code's
+ *  postMessage resolves on delivery, not on drawing). */
+type Post = (json: string) => Promise<void>;
+
+/** What the page records: after each animation frame, how many messages had been handled. */
+interface DrawLog {
+  __handled: number;
+  __drawn: { n: number; t: number }[];
+}
+
+async function webviewPost(page: WebviewPage): Promise<Post> {
+  await page.post({ type: 'init', strings: {} }, { type: 'reset' });
+  await page.page.evaluate(() => {
+    const w = window as unknown as DrawLog;
+    w.__handled = 0;
+    w.__drawn = [];
+    let scheduled = false;
+    // Registered after the webview's own listener: it runs after the message was applied, and
+    // its frame callback after the webview's draw of that frame (callbacks run in order).
+    window.addEventListener('message', () => {
+      w.__handled++;
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(() => {
+        scheduled = false;
+        w.__drawn.push({ n: w.__handled, t: performance.timeOrigin + performance.now() });
+      });
+    });
+  });
+  return (json) =>
+    page.page.evaluate((s) => window.postMessage(JSON.parse(s) as HostToWebview, '*'), json);
+}
+
+/** After the last post: wait until the page drew all `count` messages; its draw log. */
+async function drawLog(page: WebviewPage, count: number): Promise<{ n: number; t: number }[]> {
+  await page.page.waitForFunction(
+    (n) => (window as unknown as DrawLog).__drawn.some((d) => d.n >= n),
+    count,
+    { timeout: 600000, polling: 50 },
+  );
+  return page.page.evaluate(() => (window as unknown as DrawLog).__drawn);
+}
+
+async function main(): Promise<void> {
+  const root = process.cwd(); // the repo root (bench/rows/host.mjs runs us there)
+  let browser: Browser | null = null;
+  let page: WebviewPage | null = null;
+  let post: Post = () => Promise.resolve();
+  if (opts.webview) {
+    const harness = await import('../../test/webview/harness'); // playwright only when used
+    browser = await harness.launch();
+    page = await harness.openWebview(browser);
+    post = await webviewPost(page);
+  }
+  const probes: number[] = []; // event → drawn latency, ms
+  const posts: { ms: number; bytes: number }[] = []; // per delivered delta
+  const sent: { seq: number; emitted: number }[] = []; // probes: in which delta, emitted when
+  const epochMinusHr = Date.now() - hr(); // page times are epoch ms, ours CLOCK_MONOTONIC ms
+  let firstByte = 0;
+  let deltas = 0;
+  let bytes = 0;
+  let items = 0;
+  let inFlight: Promise<void> = Promise.resolve();
+  let findings: FindingsFeed | null = null;
+  const session = new RunSession(
+    { id: 'bench', title: 'bench', script: opts.script, files: {}, args: opts.args },
+    {
+      delta: (d: ModelDelta) => {
+        const out = findings ? findings.delta(d) : d;
+        const json = JSON.stringify({ type: 'delta', ...out });
+        deltas++;
+        bytes += json.length;
+        items += out.spans.length + out.marks.length + out.lanes.length;
+        const seq = deltas; // this delta is the page's seq-th message after the setup
+        for (const m of out.marks) {
+          if (!m.text.startsWith('probe ')) continue;
+          const emitted = Number(m.text.slice(6)) / 1e6;
+          if (opts.webview) sent.push({ seq, emitted });
+          else probes.push(hr() - emitted); // host only: handed to postMessage now
+        }
+        inFlight = inFlight.then(() => {
+          const at = hr();
+          return post(json).then(() => void posts.push({ ms: hr() - at, bytes: json.length }));
+        });
+        return inFlight;
+      },
+      output: () => undefined,
+    },
+  );
+  findings = new FindingsFeed(session.model, 'en');
+  const origPush = session['feed'].pushStdout.bind(session['feed']);
+  let cpu0 = process.cpuUsage();
+  session['feed'].pushStdout = (b: Uint8Array): void => {
+    if (firstByte === 0) {
+      firstByte = hr();
+      cpu0 = process.cpuUsage();
+    }
+    origPush(b);
+  };
+  const mem: { t: number; heap: number; rss: number }[] = [];
+  const t0 = hr();
+  const sample = (): void => {
+    const m = process.memoryUsage();
+    mem.push({ t: hr() - t0, heap: m.heapUsed / 1e6, rss: m.rss / 1e6 });
+  };
+  const sampler = opts.memEveryMs ? setInterval(sample, opts.memEveryMs) : null;
+  await session.start(opts.python ?? 'python3', root);
+  const stopper = opts.stopAfterMs ? setTimeout(() => void session.stop(), opts.stopAfterMs) : null;
+  const header = await session.whenEnded();
+  await inFlight;
+  let end = hr();
+  if (page) {
+    // Drawn: the first frame after which at least `seq` messages had been handled.
+    const log = await drawLog(page, deltas);
+    const drawnAt = (seq: number): number =>
+      (log.find((d) => d.n >= seq)?.t ?? Date.now()) - epochMinusHr;
+    for (const p of sent) probes.push(drawnAt(p.seq) - p.emitted);
+    end = drawnAt(deltas);
+  }
+  const cpu = process.cpuUsage(cpu0);
+  if (stopper) clearTimeout(stopper);
+  if (sampler) clearInterval(sampler);
+  if (opts.memEveryMs) sample();
+  const shot = page
+    ? await page.page.screenshot({ path: `${root}/test-results/bench-host.png` })
+    : null;
+  const pageErrors = page?.errors ?? [];
+  if (page) await page.close();
+  if (browser) await browser.close();
+  const result = {
+    events: header.events,
+    state: header.state,
+    error: header.error,
+    dropped: header.dropped,
+    ms: end - firstByte,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    wallMs: end - t0,
+    deltas,
+    bytes,
+    items,
+    probes,
+    postMs: posts.map((p) => p.ms).sort((a, b) => a - b)[posts.length >> 1] ?? null,
+    mem,
+    retained: { spans: session.model.allSpans().length, marks: session.model.allMarks().length },
+    pageErrors: pageErrors.slice(0, 5),
+    screenshot: shot ? 'test-results/bench-host.png' : null,
+  };
+  await new Promise<void>((r) => process.stdout.write(`${JSON.stringify(result)}\n`, () => r()));
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e instanceof Error ? (e.stack ?? e.message) : String(e));
+    process.exit(1);
+  },
+);

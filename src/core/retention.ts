@@ -1,0 +1,121 @@
+// Bounded retention for the model: the budget, the time horizon to merge before, and per-lane
+// digests of what was merged (counts and total time per kind). Pure. Used by ModelStore.
+import type { Mark, Span } from '../shared/webviewProtocol';
+
+/** How many items the host keeps; beyond it, detail older than a time horizon is merged. */
+export interface RetentionBudget {
+  spans: number;
+  marks: number;
+  flows: number;
+}
+
+/** The default budget: ~25 MB of host heap at most, whatever the run's length. */
+export const DEFAULT_RETENTION: RetentionBudget = { spans: 60_000, marks: 60_000, flows: 10_000 };
+
+/** A trim keeps this share of the budget, so trims are rare (amortised O(1) per item). */
+export const KEEP_SHARE = 0.5;
+
+/**
+ * The horizon for one list sorted (roughly) by time: the time of the item that leaves
+ * `keep` items after it, or -Infinity when the list is within `limit`.
+ */
+export function horizonOf<T>(
+  list: readonly T[],
+  limit: number,
+  keep: number,
+  time: (x: T) => number,
+): number {
+  if (list.length <= limit) return -Infinity;
+  return time(list[Math.max(0, list.length - keep)]);
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}`;
+
+/** What was merged on one lane: counts (and total ns for spans) per kind, and the time range. */
+export class LaneDigest {
+  readonly spanKinds = new Map<string, { n: number; ns: number }>();
+  readonly markKinds = new Map<string, number>();
+  first = Infinity;
+  last = -Infinity;
+  spans = 0;
+  marks = 0;
+
+  /** Count a merged span. */
+  addSpan(s: Span): void {
+    const k = this.spanKinds.get(s.kind) ?? { n: 0, ns: 0 };
+    k.n++;
+    k.ns += (s.end ?? s.start) - s.start;
+    this.spanKinds.set(s.kind, k);
+    this.spans++;
+    this.cover(s.start, s.end ?? s.start);
+  }
+
+  /** Count a merged mark. */
+  addMark(m: Mark): void {
+    this.markKinds.set(m.kind, (this.markKinds.get(m.kind) ?? 0) + 1);
+    this.marks++;
+    this.cover(m.t, m.t);
+  }
+
+  private cover(a: number, b: number): void {
+    if (a < this.first) this.first = a;
+    if (b > this.last) this.last = b;
+  }
+
+  /** The summary span's label: what was merged, in plain words. */
+  label(): string {
+    const spans = [...this.spanKinds]
+      .sort((a, b) => b[1].n - a[1].n)
+      .map(([kind, { n, ns }]) => `${kind} ×${n} (${(ns / 1e9).toFixed(3)} s)`);
+    const marks = [...this.markKinds]
+      .sort((a, b) => b[1] - a[1])
+      .map(([kind, n]) => `${kind} ×${n}`);
+    const parts = [`older detail merged to bound memory: ${plural(this.spans, 'spans')}`];
+    if (spans.length) parts.push(spans.join(', '));
+    parts.push(plural(this.marks, 'marks'));
+    if (marks.length) parts.push(marks.join(', '));
+    return parts.join('; ');
+  }
+}
+
+/** A queue mark's text: `<queue label>.put #<item>` or `.get #<item>` (see TraceModel). */
+export const QUEUE_MARK = /^(.*)\.(put|get) #\S+$/;
+
+/** One queue's puts and gets so far, and its depth (items waiting) now and at most. */
+export interface QueueTally {
+  puts: number;
+  gets: number;
+  depth: number;
+  max: number;
+}
+
+/** Fold queue marks (any order; sorted here by time, a put before a get at one instant)
+ *  into per-queue tallies, continuing from `into` (the tallies of earlier, merged marks). */
+export function tallyQueues(
+  marks: Iterable<Mark>,
+  into: ReadonlyMap<string, QueueTally> = new Map(),
+): Map<string, QueueTally> {
+  const ops = new Map<string, { t: number; d: number }[]>();
+  for (const m of marks) {
+    if (m.kind !== 'io') continue;
+    const q = QUEUE_MARK.exec(m.text);
+    if (!q) continue;
+    const list = ops.get(q[1]) ?? [];
+    list.push({ t: m.t, d: q[2] === 'put' ? 1 : -1 });
+    ops.set(q[1], list);
+  }
+  const out = new Map<string, QueueTally>();
+  for (const [name, t] of into) out.set(name, { ...t });
+  for (const [name, list] of ops) {
+    list.sort((a, b) => a.t - b.t || b.d - a.d);
+    const t = out.get(name) ?? { puts: 0, gets: 0, depth: 0, max: 0 };
+    for (const { d } of list) {
+      t.depth += d;
+      if (d > 0) t.puts++;
+      else t.gets++;
+      t.max = Math.max(t.max, t.depth);
+    }
+    out.set(name, t);
+  }
+  return out;
+}

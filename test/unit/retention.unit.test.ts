@@ -1,0 +1,146 @@
+// Unit tests of bounded retention: beyond the budget, old detail is merged into one summary span
+// per lane, counted in header.dropped, while open spans and recent detail are kept exactly.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { TraceEvent } from '../../src/core/events';
+import { TraceModel } from '../../src/core/traceModel';
+
+const BUDGET = { spans: 100, marks: 120, flows: 30 };
+const PID = 7;
+const lock = (n: number) => ({ id: `${PID}-${n}`, kind: 'Lock' as const, label: `lock${n}` });
+
+/** A process whose main thread does `rounds` of wait/acquire/release/print on lock0 while
+ *  thread 71 holds lock1 from the start to the end, and puts/gets one queue item per round. */
+function* events(rounds: number): Generator<TraceEvent> {
+  let t = 1000;
+  const base = (tid = PID) => ({ t: (t += 10), pid: PID, tid });
+  yield {
+    ...base(),
+    k: 'hello',
+    v: 1,
+    py: '3.11',
+    tracer: '0',
+    method: 'fork',
+    argv: [],
+    wall: 0,
+    ppid: 1,
+    main: true,
+  };
+  yield { ...base(), k: 'thread.start', child: 71, name: 'holder', daemon: false, target: null };
+  yield { ...base(71), k: 'thread.begin', name: 'holder', daemon: false };
+  yield { ...base(71), k: 'lock.acquired', ...lock(1), waited: 0 };
+  const q = { id: 'q', kind: 'Queue' as const, label: 'jobs' };
+  for (let i = 0; i < rounds; i++) {
+    yield { ...base(), k: 'lock.wait', ...lock(0) };
+    yield { ...base(), k: 'lock.acquired', ...lock(0), waited: 10 };
+    yield { ...base(), k: 'lock.release', ...lock(0) };
+    yield { ...base(), k: 'out', stream: 'out', text: `round ${i}\n` };
+    yield { ...base(), k: 'queue.put', ...q, item: String(i) };
+    yield { ...base(71), k: 'queue.get', ...q, item: String(i), waited: 0 };
+  }
+}
+
+function run(rounds: number, check?: (m: TraceModel) => void): TraceModel {
+  const model = new TraceModel({ title: 'retention', retention: BUDGET });
+  for (const e of events(rounds)) {
+    model.apply(e);
+    check?.(model);
+  }
+  return model;
+}
+
+test('a long run keeps at most ~the budget, however long it runs', () => {
+  let maxSpans = 0;
+  let maxMarks = 0;
+  let maxFlows = 0;
+  const model = run(5000, (m) => {
+    maxSpans = Math.max(maxSpans, m.allSpans().length);
+    maxMarks = Math.max(maxMarks, m.allMarks().length);
+    maxFlows = Math.max(maxFlows, m.allFlows().length);
+  });
+  assert.ok(maxSpans <= BUDGET.spans + 1, `spans peaked at ${maxSpans}`);
+  assert.ok(maxMarks <= BUDGET.marks + 1, `marks peaked at ${maxMarks}`);
+  assert.ok(maxFlows <= BUDGET.flows + 1, `flows peaked at ${maxFlows}`);
+  assert.equal(model.getHeader().events, 4 + 6 * 5000);
+  assert.equal(model.getHeader().lockWaitTotal, 10 * 5000, 'header totals are not trimmed');
+});
+
+test('what was merged is counted exactly and summarised per lane', () => {
+  const rounds = 3000;
+  const model = run(rounds);
+  const h = model.getHeader();
+  const spansMade = 1 + 2 * rounds; // lock1 hold + per round a wait and a hold
+  const marksMade = 3 * rounds; // at least: release, print and queue marks per round
+  const kept = { spans: model.allSpans().length, marks: model.allMarks().length };
+  const flowsKept = model.allFlows().length;
+  const summaries = model.summarySpans();
+  assert.equal(summaries.length, 2, 'one summary span per lane that lost detail');
+  const main = summaries.find((s) => s.lane === String(PID));
+  assert.ok(main, 'the main lane has a summary');
+  assert.equal(main.kind, 'run');
+  const holds = Number(/lockHold ×(\d+)/.exec(main.label)?.[1]);
+  const waits = Number(/lockWait ×(\d+)/.exec(main.label)?.[1]);
+  const prints = Number(/print ×(\d+)/.exec(main.label)?.[1]);
+  assert.ok(holds > 0 && waits > 0 && prints > 0, main.label);
+  const keptHolds = model.allSpans().filter((s) => s.kind === 'lockHold' && s.lane === main.lane);
+  assert.equal(holds + keptHolds.length, rounds, 'every hold is either kept or counted');
+  assert.ok(marksMade > kept.marks);
+  // dropped = merged spans + merged marks + merged flows, all of which the summaries count.
+  const mergedSpans = spansMade - kept.spans;
+  const flowsMade = rounds + 1; // one queue arrow per round and the thread's spawn arrow
+  const mergedFlows = flowsMade - flowsKept;
+  const summaryMarks = summaries.reduce(
+    (n, s) => n + Number(/; (\d+) marks/.exec(s.label)?.[1]),
+    0,
+  );
+  assert.equal(h.dropped, mergedSpans + summaryMarks + mergedFlows);
+  assert.ok(h.mergedBefore !== undefined);
+  for (const s of model.allSpans()) {
+    assert.ok(s.end === null || s.end >= h.mergedBefore, 'kept spans end after the horizon');
+  }
+  for (const m of model.allMarks()) assert.ok(m.t >= h.mergedBefore);
+  assert.ok(main.end !== null && main.end <= h.mergedBefore && main.start < main.end);
+});
+
+test('an open span older than the horizon is never merged', () => {
+  const model = run(3000);
+  const held = model.allSpans().find((s) => s.lockId === `${PID}-1`);
+  assert.ok(held, 'the lock held since the start is kept');
+  assert.equal(held.end, null);
+  assert.ok(held.start < (model.getHeader().mergedBefore ?? 0));
+  model.setState('finished');
+  assert.ok(model.allSpans().find((s) => s.lockId === `${PID}-1`)?.end !== null);
+});
+
+test('deltas and snapshots carry the summaries and no merged item; ids stay unique', () => {
+  const model = new TraceModel({ title: 'retention', retention: BUDGET });
+  const seen = new Map<number, string>();
+  let i = 0;
+  for (const e of events(2000)) {
+    model.apply(e);
+    if (++i % 500 === 0) {
+      const d = model.takeDelta();
+      const h = d.header.mergedBefore ?? -Infinity;
+      for (const m of d.marks) assert.ok(m.t >= h, 'a delta never brings back a merged mark');
+      for (const s of d.spans) {
+        const prev = seen.get(s.id);
+        assert.ok(prev === undefined || prev === s.lane, 'span ids are never reused');
+        seen.set(s.id, s.lane);
+      }
+    }
+  }
+  const snap = model.snapshot();
+  const ids = snap.spans.map((s) => s.id);
+  assert.equal(new Set(ids).size, ids.length);
+  assert.equal(snap.spans.filter((s) => s.kind === 'run').length, 2);
+  assert.ok(snap.header.dropped > 0);
+  assert.ok(snap.spans.length <= BUDGET.spans + 3);
+});
+
+test('a short run is untouched: nothing merged, no summary', () => {
+  const model = run(10);
+  assert.equal(model.getHeader().dropped, 0);
+  assert.equal(model.getHeader().mergedBefore, undefined);
+  assert.equal(model.summarySpans().length, 0);
+  assert.equal(model.allSpans().length, 21);
+});
