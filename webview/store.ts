@@ -11,20 +11,41 @@ export class Store {
   private readonly marks = new Map<number, Mark>();
   private readonly flows = new Map<number, Flow>();
   private header: Header | null = null;
+  /** The host's retention horizon last applied (see `Header.mergedBefore`). */
+  private mergedBefore = -Infinity;
   private cache: SwimlaneModel | null = null;
   /** Bumped on every reset, so a view can re-fit after a new run. */
   epoch = 0;
   /** UI strings from the host's `init` message. */
   strings: Record<string, string> = {};
 
-  /** Upsert every item of a delta (a later copy of an id replaces the earlier one). */
+  /** Upsert every item of a delta (a later copy of an id replaces the earlier one). When the
+   * host merged older detail into per-lane summary spans, drop that detail here first, as the
+   * host did (spans ended, marks and arrows before the horizon); the summaries come in the
+   * same delta. */
   apply(delta: ModelDelta): void {
+    const before = delta.header.mergedBefore;
+    if (before !== undefined && before > this.mergedBefore) this.dropBefore(before, delta);
     for (const l of delta.lanes) this.lanes.set(l.id, l);
     for (const s of delta.spans) this.spans.upsert(s);
     for (const m of delta.marks) this.marks.set(m.id, m);
     for (const f of delta.flows ?? []) this.flows.set(f.id, f);
     this.header = delta.header;
     this.cache = null;
+  }
+
+  private dropBefore(before: number, delta: ModelDelta): void {
+    this.mergedBefore = before;
+    const t = this.spans;
+    // The host sends again every span it keeps open from before the horizon; one still open
+    // here but not sent was closed and merged there before its closed copy reached us.
+    const resent = new Set(delta.spans.map((s) => s.id));
+    this.spans = t.subset((r) =>
+      Number.isNaN(t.end[r]) ? t.start[r] >= before || resent.has(t.id[r]) : t.end[r] >= before,
+    );
+    for (const [id, m] of this.marks) if (m.t < before) this.marks.delete(id);
+    for (const [id, f] of this.flows)
+      if (Math.max(f.from.t, f.to.t) < before) this.flows.delete(id);
   }
 
   /** Forget everything (a new run starts in the same panel). */
@@ -34,6 +55,7 @@ export class Store {
     this.marks.clear();
     this.flows.clear();
     this.header = null;
+    this.mergedBefore = -Infinity;
     this.cache = null;
     this.epoch++;
   }

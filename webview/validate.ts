@@ -153,6 +153,9 @@ export function asHeader(v: unknown): Header | null {
   const { axisEnd } = v;
   if (isNum(axisEnd)) header.axisEnd = axisEnd;
   else if (axisEnd !== undefined) return null;
+  const { mergedBefore } = v;
+  if (isNum(mergedBefore)) header.mergedBefore = mergedBefore;
+  else if (mergedBefore !== undefined) return null;
   return header;
 }
 

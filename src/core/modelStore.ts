@@ -238,6 +238,9 @@ export class ModelStore {
     );
     let merged = 0;
     this.spans = this.spans.filter((s) => {
+      // An open span from before the horizon is sent again, so the webview can tell it from
+      // spans it still holds open that were closed and merged here (see webview/store.ts).
+      if (s.end === null && s.start < before) this.dirtySpans.add(s);
       if (s.end === null || s.end >= before) return true;
       this.digestOf(s.lane).addSpan(s);
       this.dirtySpans.delete(s);
