@@ -1,12 +1,19 @@
 // A plain-JavaScript copy of the named nodes of a tree-sitter tree, made in one TreeCursor walk.
 // Every web-tree-sitter Node access crosses into wasm and allocates; the rules walk the tree
 // many times, so they read this copy instead (and need no wasm memory to stay alive). Pure.
-import type { Point, Tree } from 'web-tree-sitter';
+import type { Language, Point, Tree, TreeCursor } from 'web-tree-sitter';
 
 /** The source a tree was parsed from, with its line start offsets (for positions). */
-interface Source {
+export interface Source {
   text: string;
   lineStarts: number[];
+}
+
+/** `text` with its line start offsets. */
+export function sourceOf(text: string): Source {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return { text, lineStarts };
 }
 
 /** Row and column (UTF-16 units) of offset `i`. */
@@ -30,12 +37,13 @@ export class SyntaxNode {
   private index: Map<string, SyntaxNode[]> | undefined;
 
   constructor(
-    /** Unique within one copied tree (pre-order number). */
+    /** Unique within one copied tree (and among the nodes a document's copies share). */
     readonly id: number,
     readonly type: string,
-    readonly startIndex: number,
-    readonly endIndex: number,
-    private readonly source: Source,
+    /** Offsets in UTF-16 units; shifted in place when an unchanged subtree is reused. */
+    public startIndex: number,
+    public endIndex: number,
+    private source: Source,
   ) {}
 
   /** The source text the node covers. */
@@ -104,6 +112,15 @@ export class SyntaxNode {
     return c ? c.descendantForIndex(offset) : this;
   }
 
+  /** @internal Reuse this subtree in a new version of the text: shift every offset by
+   * `delta` and read text from `source` (building only). */
+  rebase(delta: number, source: Source): void {
+    this.startIndex += delta;
+    this.endIndex += delta;
+    this.source = source;
+    for (const c of this.namedChildren) c.rebase(delta, source);
+  }
+
   /** @internal Attach a child (building only). */
   add(child: SyntaxNode, field: string | null): void {
     child.parent = this;
@@ -115,39 +132,116 @@ export class SyntaxNode {
   }
 }
 
-/** Copy the named nodes of `tree` (parsed from `source`) into SyntaxNodes; returns the root. */
-export function copyTree(tree: Tree, source: string): SyntaxNode {
-  const lineStarts = [0];
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1))
-    lineStarts.push(i + 1);
-  const src: Source = { text: source, lineStarts };
-  const cursor = tree.walk();
-  let id = 0;
-  const make = (): SyntaxNode =>
-    new SyntaxNode(id++, cursor.nodeType, cursor.startIndex, cursor.endIndex, src);
-  const root = make();
-  // Anonymous nodes (punctuation, keywords) are skipped but their named descendants kept.
-  const stack: SyntaxNode[] = [root];
-  try {
-    if (!cursor.gotoFirstChild()) return root;
+/** Named node types that never have named children (tokens, `pass`…), and `string`, whose
+ * parts the rules never read: the copy does not step into them. */
+const LEAVES = new Set([
+  'identifier',
+  'integer',
+  'float',
+  'true',
+  'false',
+  'none',
+  'comment',
+  'ellipsis',
+  'string',
+  'pass_statement',
+  'break_statement',
+  'continue_statement',
+]);
+
+/** Per node type id of a language: its name, whether it is named, whether to step into it. */
+interface TypeTable {
+  names: string[];
+  named: boolean[];
+  leaf: boolean[];
+}
+
+const typeTables = new WeakMap<Language, TypeTable>();
+
+/** The type table of `language` (built once: node type questions then cost no wasm call). */
+function typeTable(language: Language): TypeTable {
+  let t = typeTables.get(language);
+  if (!t) {
+    t = { names: [], named: [], leaf: [] };
+    for (let id = 0; id < language.nodeTypeCount; id++) {
+      const name = language.nodeTypeForId(id) ?? 'ERROR';
+      const named = language.nodeTypeIsNamed(id);
+      t.names.push(name);
+      t.named.push(named);
+      // Anonymous nodes are tokens: no children to visit.
+      t.leaf.push(!named || LEAVES.has(name));
+    }
+    typeTables.set(language, t);
+  }
+  return t;
+}
+
+/** Copies subtrees at a TreeCursor into SyntaxNodes, numbering new nodes from `nextId`. */
+export class SubtreeCopier {
+  private readonly types: TypeTable;
+  private readonly fields: (string | null)[];
+
+  constructor(
+    private readonly cursor: TreeCursor,
+    language: Language,
+    private readonly source: Source,
+    /** The id the next node made gets. */
+    public nextId = 0,
+  ) {
+    this.types = typeTable(language);
+    this.fields = language.fields;
+  }
+
+  /** Type name of the cursor's node (ERROR and other ids past the table included). */
+  typeName(typeId: number): string {
+    return this.types.names[typeId] ?? 'ERROR';
+  }
+
+  /** Copy the cursor's (named) node and its named descendants; the cursor ends where it began. */
+  copy(): SyntaxNode {
+    const { cursor, types } = this;
+    const root = this.make(cursor.nodeTypeId);
+    if (types.leaf[cursor.nodeTypeId] || !cursor.gotoFirstChild()) return root;
+    // Anonymous nodes (punctuation, keywords) are skipped but their named descendants kept.
+    const stack: SyntaxNode[] = [root];
     for (;;) {
+      const typeId = cursor.nodeTypeId;
       const parent = stack[stack.length - 1];
       let node = parent;
-      if (cursor.nodeIsNamed) {
-        node = make();
-        parent.add(node, cursor.currentFieldName);
+      const known = typeId < types.named.length;
+      if (!known || types.named[typeId]) {
+        node = this.make(typeId);
+        parent.add(node, this.fields[cursor.currentFieldId] ?? null);
       }
-      // The rules read a string's text, never its parts: skip string_start/content/end.
-      if (node.type !== 'string' && cursor.gotoFirstChild()) {
+      if (!(known && types.leaf[typeId]) && cursor.gotoFirstChild()) {
         stack.push(node);
         continue;
       }
       while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return root;
+        cursor.gotoParent();
         stack.pop();
         if (stack.length === 0) return root;
       }
     }
+  }
+
+  private make(typeId: number): SyntaxNode {
+    const c = this.cursor;
+    return new SyntaxNode(
+      this.nextId++,
+      this.typeName(typeId),
+      c.startIndex,
+      c.endIndex,
+      this.source,
+    );
+  }
+}
+
+/** Copy the named nodes of `tree` (parsed from `source`) into SyntaxNodes; returns the root. */
+export function copyTree(tree: Tree, source: string): SyntaxNode {
+  const cursor = tree.walk();
+  try {
+    return new SubtreeCopier(cursor, tree.language, sourceOf(source)).copy();
   } finally {
     cursor.delete();
   }
