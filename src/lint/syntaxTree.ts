@@ -1,7 +1,7 @@
-// A plain-JavaScript copy of the named nodes of a tree-sitter tree, made in one TreeCursor walk.
+// A plain-JavaScript copy of the named nodes of a tree-sitter tree (made by treeCopy.ts).
 // Every web-tree-sitter Node access crosses into wasm and allocates; the rules walk the tree
 // many times, so they read this copy instead (and need no wasm memory to stay alive). Pure.
-import type { Language, Point, Tree, TreeCursor } from 'web-tree-sitter';
+import type { Point } from 'web-tree-sitter';
 
 /** The source a tree was parsed from, with its line start offsets (for positions). */
 export interface Source {
@@ -112,6 +112,18 @@ export class SyntaxNode {
     return c ? c.descendantForIndex(offset) : this;
   }
 
+  /** An S-expression of the subtree with offsets and field names, e.g.
+   * `(call@0-3 function: (identifier@0-1) arguments: (argument_list@1-3))` (tests, debugging). */
+  toString(): string {
+    const fieldOf = new Map<SyntaxNode, string>();
+    for (const [name, child] of this.fields ?? []) fieldOf.set(child, name);
+    const parts = this.namedChildren.map((c) => {
+      const f = fieldOf.get(c);
+      return f ? ` ${f}: ${c.toString()}` : ` ${c.toString()}`;
+    });
+    return `(${this.type}@${this.startIndex}-${this.endIndex}${parts.join('')})`;
+  }
+
   /** @internal Reuse this subtree in a new version of the text: shift every offset by
    * `delta` and read text from `source` (building only). */
   rebase(delta: number, source: Source): void {
@@ -129,120 +141,5 @@ export class SyntaxNode {
       this.fields ??= new Map();
       if (!this.fields.has(field)) this.fields.set(field, child);
     }
-  }
-}
-
-/** Named node types that never have named children (tokens, `pass`…), and `string`, whose
- * parts the rules never read: the copy does not step into them. */
-const LEAVES = new Set([
-  'identifier',
-  'integer',
-  'float',
-  'true',
-  'false',
-  'none',
-  'comment',
-  'ellipsis',
-  'string',
-  'pass_statement',
-  'break_statement',
-  'continue_statement',
-]);
-
-/** Per node type id of a language: its name, whether it is named, whether to step into it. */
-interface TypeTable {
-  names: string[];
-  named: boolean[];
-  leaf: boolean[];
-}
-
-const typeTables = new WeakMap<Language, TypeTable>();
-
-/** The type table of `language` (built once: node type questions then cost no wasm call). */
-function typeTable(language: Language): TypeTable {
-  let t = typeTables.get(language);
-  if (!t) {
-    t = { names: [], named: [], leaf: [] };
-    for (let id = 0; id < language.nodeTypeCount; id++) {
-      const name = language.nodeTypeForId(id) ?? 'ERROR';
-      const named = language.nodeTypeIsNamed(id);
-      t.names.push(name);
-      t.named.push(named);
-      // Anonymous nodes are tokens: no children to visit.
-      t.leaf.push(!named || LEAVES.has(name));
-    }
-    typeTables.set(language, t);
-  }
-  return t;
-}
-
-/** Copies subtrees at a TreeCursor into SyntaxNodes, numbering new nodes from `nextId`. */
-export class SubtreeCopier {
-  private readonly types: TypeTable;
-  private readonly fields: (string | null)[];
-
-  constructor(
-    private readonly cursor: TreeCursor,
-    language: Language,
-    private readonly source: Source,
-    /** The id the next node made gets. */
-    public nextId = 0,
-  ) {
-    this.types = typeTable(language);
-    this.fields = language.fields;
-  }
-
-  /** Type name of the cursor's node (ERROR and other ids past the table included). */
-  typeName(typeId: number): string {
-    return this.types.names[typeId] ?? 'ERROR';
-  }
-
-  /** Copy the cursor's (named) node and its named descendants; the cursor ends where it began. */
-  copy(): SyntaxNode {
-    const { cursor, types } = this;
-    const root = this.make(cursor.nodeTypeId);
-    if (types.leaf[cursor.nodeTypeId] || !cursor.gotoFirstChild()) return root;
-    // Anonymous nodes (punctuation, keywords) are skipped but their named descendants kept.
-    const stack: SyntaxNode[] = [root];
-    for (;;) {
-      const typeId = cursor.nodeTypeId;
-      const parent = stack[stack.length - 1];
-      let node = parent;
-      const known = typeId < types.named.length;
-      if (!known || types.named[typeId]) {
-        node = this.make(typeId);
-        parent.add(node, this.fields[cursor.currentFieldId] ?? null);
-      }
-      if (!(known && types.leaf[typeId]) && cursor.gotoFirstChild()) {
-        stack.push(node);
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        cursor.gotoParent();
-        stack.pop();
-        if (stack.length === 0) return root;
-      }
-    }
-  }
-
-  private make(typeId: number): SyntaxNode {
-    const c = this.cursor;
-    return new SyntaxNode(
-      this.nextId++,
-      this.typeName(typeId),
-      c.startIndex,
-      c.endIndex,
-      this.source,
-    );
-  }
-}
-
-/** Copy the named nodes of `tree` (parsed from `source`) into SyntaxNodes; returns the root. */
-export function copyTree(tree: Tree, source: string): SyntaxNode {
-  const cursor = tree.walk();
-  try {
-    return new SubtreeCopier(cursor, tree.language, sourceOf(source)).copy();
-  } finally {
-    cursor.delete();
   }
 }
