@@ -33,7 +33,8 @@ function pointAt(src: Source, i: number): Point {
 export class SyntaxNode {
   readonly namedChildren: SyntaxNode[] = [];
   parent: SyntaxNode | null = null;
-  private fields: Map<string, SyntaxNode> | undefined;
+  /** The field this node fills in its parent (`function`, `body`…), or null. */
+  field: string | null = null;
   private index: Map<string, SyntaxNode[]> | undefined;
 
   constructor(
@@ -73,7 +74,8 @@ export class SyntaxNode {
 
   /** The first named child in field `name` (e.g. `function`, `body`), or null. */
   childForFieldName(name: string): SyntaxNode | null {
-    return this.fields?.get(name) ?? null;
+    for (const c of this.namedChildren) if (c.field === name) return c;
+    return null;
   }
 
   /** Named descendants (not itself) of `type`, in source order. */
@@ -90,20 +92,35 @@ export class SyntaxNode {
   }
 
   /** Itself and its named descendants of `type`, in source order; indexed on first use, so
-   * call it on the root (the tree never changes). */
+   * call it on the root (the tree never changes). The root's index joins those of its
+   * children, which stay cached on reused top-level statements (see incrementalCopy.ts). */
   ofType(type: string): readonly SyntaxNode[] {
-    if (!this.index) {
-      const index = new Map<string, SyntaxNode[]>();
+    return this.typeIndex().get(type) ?? [];
+  }
+
+  private typeIndex(): Map<string, SyntaxNode[]> {
+    if (this.index) return this.index;
+    const index = new Map<string, SyntaxNode[]>([[this.type, [this]]]);
+    if (this.parent) {
       const visit = (n: SyntaxNode): void => {
-        const list = index.get(n.type);
-        if (list) list.push(n);
-        else index.set(n.type, [n]);
-        for (const c of n.namedChildren) visit(c);
+        for (const c of n.namedChildren) {
+          const list = index.get(c.type);
+          if (list) list.push(c);
+          else index.set(c.type, [c]);
+          visit(c);
+        }
       };
       visit(this);
-      this.index = index;
+    } else {
+      for (const c of this.namedChildren)
+        for (const [t, nodes] of c.typeIndex()) {
+          const list = index.get(t);
+          if (list) for (const n of nodes) list.push(n);
+          else index.set(t, [...nodes]);
+        }
     }
-    return this.index.get(type) ?? [];
+    this.index = index;
+    return index;
   }
 
   /** The deepest named node that contains `offset`. */
@@ -115,12 +132,9 @@ export class SyntaxNode {
   /** An S-expression of the subtree with offsets and field names, e.g.
    * `(call@0-3 function: (identifier@0-1) arguments: (argument_list@1-3))` (tests, debugging). */
   toString(): string {
-    const fieldOf = new Map<SyntaxNode, string>();
-    for (const [name, child] of this.fields ?? []) fieldOf.set(child, name);
-    const parts = this.namedChildren.map((c) => {
-      const f = fieldOf.get(c);
-      return f ? ` ${f}: ${c.toString()}` : ` ${c.toString()}`;
-    });
+    const parts = this.namedChildren.map((c) =>
+      c.field ? ` ${c.field}: ${c.toString()}` : ` ${c.toString()}`,
+    );
     return `(${this.type}@${this.startIndex}-${this.endIndex}${parts.join('')})`;
   }
 
@@ -136,10 +150,7 @@ export class SyntaxNode {
   /** @internal Attach a child (building only). */
   add(child: SyntaxNode, field: string | null): void {
     child.parent = this;
+    child.field = field;
     this.namedChildren.push(child);
-    if (field) {
-      this.fields ??= new Map();
-      if (!this.fields.has(field)) this.fields.set(field, child);
-    }
   }
 }

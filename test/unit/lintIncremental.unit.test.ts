@@ -2,9 +2,9 @@
 // exactly the tree, and the diagnostics, of a fresh parse of the new text (random edits).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyse } from '../../src/lint/analyse';
+import { analyse, mayHaveFindings } from '../../src/lint/analyse';
 import { ParsedDocument, type RangeChange } from '../../src/lint/pythonParser';
-import { fixture, pythonParser, syntaxOf } from './lintHarness';
+import { fixture, lint, pythonParser, syntaxOf } from './lintHarness';
 
 const SOURCES = [
   'tutorial/ticket_without_lock.py',
@@ -106,4 +106,20 @@ test('an edit inside one function re-copies only that statement', async () => {
   assert.equal(after[3].startPosition.row, 8);
   assert.equal(after[2].text, 'def b():\n    y = 22');
   doc.dispose();
+});
+
+test('files no rule can flag are recognised without parsing; every fixture with findings is not', async () => {
+  assert.equal(mayHaveFindings('import os\n\nprint(os.getpid())\n'), false);
+  assert.equal(mayHaveFindings('withdraw = 1\nProcessor = None\n'), false);
+  const files = [
+    ...SOURCES,
+    'tutorial/daemon_subclass.py',
+    'lint/lock_order.py',
+    'lint/main_guard.py',
+  ];
+  for (const f of files) {
+    const text = fixture(f);
+    assert.ok((await lint(text)).length > 0, `${f} has findings`);
+    assert.equal(mayHaveFindings(text), true, f);
+  }
 });
