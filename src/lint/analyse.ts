@@ -43,6 +43,15 @@ export function fixTitle(fix: Fix, lang: Lang): string {
   return FIX_TITLES[fix.kind][lang].replace('{lock}', fix.lock ?? 'lock');
 }
 
+/** Each of the nine rules needs one of these words in the source: a worker (Process, Thread,
+ * Timer, or a class deriving from one), a pool's apply/apply_async, acquire() or `with`. */
+const RULE_WORDS = /\b(?:Process|Thread|Timer|apply|apply_async|acquire|with)\b/;
+
+/** False when no rule can find anything in `text`: the server then skips parse copy and rules. */
+export function mayHaveFindings(text: string): boolean {
+  return RULE_WORDS.test(text);
+}
+
 /** Every finding of the nine rules on the module `root` (source `text`), in source order. */
 export function analyse(root: SyntaxNode, text: string, options: AnalyseOptions): Diagnosis[] {
   const facts = collectFacts(root);

@@ -1,7 +1,9 @@
 // Loads web-tree-sitter and the Python grammar (.wasm files shipped in the VSIX, no download)
 // and keeps one incrementally re-parsed tree per open document. Pure Node: no vscode.
 import { Language, Parser, type Tree } from 'web-tree-sitter';
-import { copyTree, type SyntaxNode } from './syntaxTree';
+import { copyIncremental, recordEdit, type CopyBase } from './incrementalCopy';
+import type { SyntaxNode } from './syntaxTree';
+import { copyTreeFrom } from './treeCopy';
 
 /** Where the two .wasm files are. */
 export interface WasmPaths {
@@ -47,10 +49,14 @@ function positionAt(text: string, i: number): { row: number; column: number } {
   return { row, column: i - (before + 1) };
 }
 
-/** A document's text and its syntax tree, re-parsed incrementally on each change. */
+/** A document's text and its syntax tree, re-parsed incrementally on each change; its plain
+ * copy is redone incrementally too (unchanged top-level statements are reused). */
 export class ParsedDocument {
   private current: Tree;
   private copy: SyntaxNode | undefined;
+  /** The last copy and the edits since, while the current version has no copy yet. */
+  private base: CopyBase | undefined;
+  private nextId = 0;
 
   constructor(
     private readonly parser: Parser,
@@ -69,15 +75,25 @@ export class ParsedDocument {
     return this.current;
   }
 
-  /** The current tree as plain SyntaxNodes (copied once per version, on first use). */
+  /** The current tree as plain SyntaxNodes (copied once per version, on first use, reusing the
+   * previous version's copy where nothing changed: that earlier copy must not be used again). */
   get syntax(): SyntaxNode {
-    this.copy ??= copyTree(this.current, this.source);
+    if (!this.copy) {
+      const made = this.base
+        ? copyIncremental(this.current, this.source, this.base, this.nextId)
+        : copyTreeFrom(this.current, this.source, this.nextId);
+      this.copy = made.root;
+      this.nextId = made.nextId;
+    }
+    this.base = undefined;
     return this.copy;
   }
 
   /** Apply edits in order (each against the text the previous one left), then re-parse with the
    * old tree so unchanged subtrees are reused. */
   update(changes: readonly RangeChange[]): void {
+    if (this.copy) this.base = { root: this.copy, edits: [], dirty: [] };
+    this.copy = undefined;
     for (const c of changes) {
       const starts = lineStarts(this.source);
       const offset = (p: LinePos): number =>
@@ -95,6 +111,7 @@ export class ParsedDocument {
         newEndPosition: positionAt(next, newEndIndex),
       });
       this.source = next;
+      if (this.base) recordEdit(this.base, { startIndex, oldEndIndex, newEndIndex });
     }
     this.current = this.parse(this.source, this.current);
   }
@@ -102,6 +119,7 @@ export class ParsedDocument {
   /** Replace the whole text (a full-document change). */
   replace(text: string): void {
     this.source = text;
+    this.base = undefined;
     this.current.delete();
     this.current = this.parse(text);
   }
@@ -115,7 +133,13 @@ export class ParsedDocument {
     this.copy = undefined;
     const tree = this.parser.parse(text, old);
     if (!tree) throw new Error('tree-sitter could not parse the document');
-    if (old) old.delete();
+    if (old) {
+      // Ranges whose structure changed though no edit touched them (e.g. a closed bracket).
+      if (this.base)
+        for (const r of old.getChangedRanges(tree))
+          this.base.dirty.push([r.startIndex, r.endIndex]);
+      old.delete();
+    }
     return tree;
   }
 }

@@ -1,12 +1,19 @@
-// A plain-JavaScript copy of the named nodes of a tree-sitter tree, made in one TreeCursor walk.
+// A plain-JavaScript copy of the named nodes of a tree-sitter tree (made by treeCopy.ts).
 // Every web-tree-sitter Node access crosses into wasm and allocates; the rules walk the tree
 // many times, so they read this copy instead (and need no wasm memory to stay alive). Pure.
-import type { Point, Tree } from 'web-tree-sitter';
+import type { Point } from 'web-tree-sitter';
 
 /** The source a tree was parsed from, with its line start offsets (for positions). */
-interface Source {
+export interface Source {
   text: string;
   lineStarts: number[];
+}
+
+/** `text` with its line start offsets. */
+export function sourceOf(text: string): Source {
+  const lineStarts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  return { text, lineStarts };
 }
 
 /** Row and column (UTF-16 units) of offset `i`. */
@@ -26,16 +33,18 @@ function pointAt(src: Source, i: number): Point {
 export class SyntaxNode {
   readonly namedChildren: SyntaxNode[] = [];
   parent: SyntaxNode | null = null;
-  private fields: Map<string, SyntaxNode> | undefined;
+  /** The field this node fills in its parent (`function`, `body`…), or null. */
+  field: string | null = null;
   private index: Map<string, SyntaxNode[]> | undefined;
 
   constructor(
-    /** Unique within one copied tree (pre-order number). */
+    /** Unique within one copied tree (and among the nodes a document's copies share). */
     readonly id: number,
     readonly type: string,
-    readonly startIndex: number,
-    readonly endIndex: number,
-    private readonly source: Source,
+    /** Offsets in UTF-16 units; shifted in place when an unchanged subtree is reused. */
+    public startIndex: number,
+    public endIndex: number,
+    private source: Source,
   ) {}
 
   /** The source text the node covers. */
@@ -65,7 +74,8 @@ export class SyntaxNode {
 
   /** The first named child in field `name` (e.g. `function`, `body`), or null. */
   childForFieldName(name: string): SyntaxNode | null {
-    return this.fields?.get(name) ?? null;
+    for (const c of this.namedChildren) if (c.field === name) return c;
+    return null;
   }
 
   /** Named descendants (not itself) of `type`, in source order. */
@@ -82,20 +92,35 @@ export class SyntaxNode {
   }
 
   /** Itself and its named descendants of `type`, in source order; indexed on first use, so
-   * call it on the root (the tree never changes). */
+   * call it on the root (the tree never changes). The root's index joins those of its
+   * children, which stay cached on reused top-level statements (see incrementalCopy.ts). */
   ofType(type: string): readonly SyntaxNode[] {
-    if (!this.index) {
-      const index = new Map<string, SyntaxNode[]>();
+    return this.typeIndex().get(type) ?? [];
+  }
+
+  private typeIndex(): Map<string, SyntaxNode[]> {
+    if (this.index) return this.index;
+    const index = new Map<string, SyntaxNode[]>([[this.type, [this]]]);
+    if (this.parent) {
       const visit = (n: SyntaxNode): void => {
-        const list = index.get(n.type);
-        if (list) list.push(n);
-        else index.set(n.type, [n]);
-        for (const c of n.namedChildren) visit(c);
+        for (const c of n.namedChildren) {
+          const list = index.get(c.type);
+          if (list) list.push(c);
+          else index.set(c.type, [c]);
+          visit(c);
+        }
       };
       visit(this);
-      this.index = index;
+    } else {
+      for (const c of this.namedChildren)
+        for (const [t, nodes] of c.typeIndex()) {
+          const list = index.get(t);
+          if (list) for (const n of nodes) list.push(n);
+          else index.set(t, [...nodes]);
+        }
     }
-    return this.index.get(type) ?? [];
+    this.index = index;
+    return index;
   }
 
   /** The deepest named node that contains `offset`. */
@@ -104,51 +129,28 @@ export class SyntaxNode {
     return c ? c.descendantForIndex(offset) : this;
   }
 
+  /** An S-expression of the subtree with offsets and field names, e.g.
+   * `(call@0-3 function: (identifier@0-1) arguments: (argument_list@1-3))` (tests, debugging). */
+  toString(): string {
+    const parts = this.namedChildren.map((c) =>
+      c.field ? ` ${c.field}: ${c.toString()}` : ` ${c.toString()}`,
+    );
+    return `(${this.type}@${this.startIndex}-${this.endIndex}${parts.join('')})`;
+  }
+
+  /** @internal Reuse this subtree in a new version of the text: shift every offset by
+   * `delta` and read text from `source` (building only). */
+  rebase(delta: number, source: Source): void {
+    this.startIndex += delta;
+    this.endIndex += delta;
+    this.source = source;
+    for (const c of this.namedChildren) c.rebase(delta, source);
+  }
+
   /** @internal Attach a child (building only). */
   add(child: SyntaxNode, field: string | null): void {
     child.parent = this;
+    child.field = field;
     this.namedChildren.push(child);
-    if (field) {
-      this.fields ??= new Map();
-      if (!this.fields.has(field)) this.fields.set(field, child);
-    }
-  }
-}
-
-/** Copy the named nodes of `tree` (parsed from `source`) into SyntaxNodes; returns the root. */
-export function copyTree(tree: Tree, source: string): SyntaxNode {
-  const lineStarts = [0];
-  for (let i = source.indexOf('\n'); i !== -1; i = source.indexOf('\n', i + 1))
-    lineStarts.push(i + 1);
-  const src: Source = { text: source, lineStarts };
-  const cursor = tree.walk();
-  let id = 0;
-  const make = (): SyntaxNode =>
-    new SyntaxNode(id++, cursor.nodeType, cursor.startIndex, cursor.endIndex, src);
-  const root = make();
-  // Anonymous nodes (punctuation, keywords) are skipped but their named descendants kept.
-  const stack: SyntaxNode[] = [root];
-  try {
-    if (!cursor.gotoFirstChild()) return root;
-    for (;;) {
-      const parent = stack[stack.length - 1];
-      let node = parent;
-      if (cursor.nodeIsNamed) {
-        node = make();
-        parent.add(node, cursor.currentFieldName);
-      }
-      // The rules read a string's text, never its parts: skip string_start/content/end.
-      if (node.type !== 'string' && cursor.gotoFirstChild()) {
-        stack.push(node);
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return root;
-        stack.pop();
-        if (stack.length === 0) return root;
-      }
-    }
-  } finally {
-    cursor.delete();
   }
 }

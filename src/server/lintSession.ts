@@ -11,7 +11,7 @@ import {
   type Hover,
   type Position,
 } from 'vscode-languageserver';
-import { analyse, type Diagnosis } from '../lint/analyse';
+import { analyse, mayHaveFindings, type Diagnosis } from '../lint/analyse';
 import { VISUALIZE_COMMAND, VISUALIZE_TITLE, visualizeLensRange } from '../lint/codeLens';
 import { hoverAt } from '../lint/hoverText';
 import { ParsedDocument, type RangeChange } from '../lint/pythonParser';
@@ -89,7 +89,9 @@ export class LintSession {
     const d = this.docs.get(uri);
     if (!d) return [];
     if (d.findings?.version !== d.version) {
-      const list = analyse(d.doc.syntax, d.doc.text, { lang: this.lang, disabled: this.disabled });
+      const { text } = d.doc;
+      const options = { lang: this.lang, disabled: this.disabled };
+      const list = mayHaveFindings(text) ? analyse(d.doc.syntax, text, options) : [];
       d.findings = { version: d.version, list };
     }
     return d.findings.list;

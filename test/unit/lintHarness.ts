@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import type { Parser } from 'web-tree-sitter';
 import { analyse, type Diagnosis } from '../../src/lint/analyse';
 import { createPythonParser } from '../../src/lint/pythonParser';
-import { copyTree, type SyntaxNode } from '../../src/lint/syntaxTree';
+import type { SyntaxNode } from '../../src/lint/syntaxTree';
+import { copyTree } from '../../src/lint/treeCopy';
 import type { Lang, RuleId } from '../../src/lint/ruleCatalog';
 
 /** The repository root (tests run from out/test/unit). */

@@ -1,0 +1,141 @@
+// Copies a tree-sitter tree into plain SyntaxNodes in one TreeCursor walk. Each cursor call
+// crosses into wasm, so the walk asks as little as it can: node kinds come from a per-language
+// table, and it does not step into tokens, identifiers or strings (the rules read their text). Pure.
+import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
+import { sourceOf, SyntaxNode, type Source } from './syntaxTree';
+
+/** Named node types that never have named children (tokens, `pass`…), and `string`, whose
+ * parts the rules never read: the copy does not step into them. */
+const LEAVES = new Set([
+  'identifier',
+  'integer',
+  'float',
+  'true',
+  'false',
+  'none',
+  'comment',
+  'ellipsis',
+  'string',
+  'pass_statement',
+  'break_statement',
+  'continue_statement',
+]);
+
+/** Per node type id of a language: its name, whether it is named, whether to step into it. */
+interface TypeTable {
+  names: string[];
+  named: boolean[];
+  leaf: boolean[];
+}
+
+const typeTables = new WeakMap<Language, TypeTable>();
+
+/** The type table of `language` (built once: node type questions then cost no wasm call). */
+function typeTable(language: Language): TypeTable {
+  let t = typeTables.get(language);
+  if (!t) {
+    t = { names: [], named: [], leaf: [] };
+    for (let id = 0; id < language.nodeTypeCount; id++) {
+      const name = language.nodeTypeForId(id) ?? 'ERROR';
+      const named = language.nodeTypeIsNamed(id);
+      t.names.push(name);
+      t.named.push(named);
+      // Anonymous nodes are tokens: no children to visit.
+      t.leaf.push(!named || LEAVES.has(name));
+    }
+    typeTables.set(language, t);
+  }
+  return t;
+}
+
+/** Copies subtrees at a TreeCursor into SyntaxNodes, numbering new nodes from `nextId`. */
+export class SubtreeCopier {
+  private readonly types: TypeTable;
+  private readonly fields: (string | null)[];
+
+  constructor(
+    private readonly cursor: TreeCursor,
+    language: Language,
+    private readonly source: Source,
+    /** The id the next node made gets. */
+    public nextId = 0,
+  ) {
+    this.types = typeTable(language);
+    this.fields = language.fields;
+  }
+
+  /** Type name of the cursor's node (ERROR and other ids past the table included). */
+  typeName(typeId: number): string {
+    return this.types.names[typeId] ?? 'ERROR';
+  }
+
+  /** Whether nodes of `typeId` are named (ids past the table, like ERROR's, are). */
+  isNamed(typeId: number): boolean {
+    return this.types.named[typeId] ?? true;
+  }
+
+  /** The field name of the cursor's node in its parent, or null. */
+  fieldName(): string | null {
+    return this.fields[this.cursor.currentFieldId] ?? null;
+  }
+
+  /** Copy the cursor's (named) node and its named descendants; the cursor ends where it began. */
+  copy(): SyntaxNode {
+    const { cursor, types } = this;
+    const root = this.make(cursor.nodeTypeId);
+    if (types.leaf[cursor.nodeTypeId] || !cursor.gotoFirstChild()) return root;
+    // Anonymous nodes (punctuation, keywords) are skipped but their named descendants kept.
+    const stack: SyntaxNode[] = [root];
+    for (;;) {
+      const typeId = cursor.nodeTypeId;
+      const parent = stack[stack.length - 1];
+      let node = parent;
+      const known = typeId < types.named.length;
+      if (!known || types.named[typeId]) {
+        node = this.make(typeId);
+        parent.add(node, this.fields[cursor.currentFieldId] ?? null);
+      }
+      if (!(known && types.leaf[typeId]) && cursor.gotoFirstChild()) {
+        stack.push(node);
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        cursor.gotoParent();
+        stack.pop();
+        if (stack.length === 0) return root;
+      }
+    }
+  }
+
+  /** The cursor's node alone (no children); `typeId` is its type id. */
+  make(typeId: number): SyntaxNode {
+    const c = this.cursor;
+    return new SyntaxNode(
+      this.nextId++,
+      this.typeName(typeId),
+      c.startIndex,
+      c.endIndex,
+      this.source,
+    );
+  }
+}
+
+/** Copy the named nodes of `tree` (parsed from `source`) into SyntaxNodes; returns the root. */
+export function copyTree(tree: Tree, source: string): SyntaxNode {
+  return copyTreeFrom(tree, source, 0).root;
+}
+
+/** copyTree numbering the nodes from `nextId`; returns the root and the next free id. */
+export function copyTreeFrom(
+  tree: Tree,
+  source: string,
+  nextId: number,
+): { root: SyntaxNode; nextId: number } {
+  const cursor = tree.walk();
+  try {
+    const copier = new SubtreeCopier(cursor, tree.language, sourceOf(source), nextId);
+    return { root: copier.copy(), nextId: copier.nextId };
+  } finally {
+    cursor.delete();
+  }
+}
