@@ -59,7 +59,8 @@ const mpLockLoop = {
           env: tracerEnv,
           timeoutMs: 300000,
         });
-        return { ns: median(JSON.parse(readFileSync(out, 'utf8')).ns_per_iter), bytes: r.outBytes };
+        const res = JSON.parse(readFileSync(out, 'utf8'));
+        return { ns: median(res.ns_per_iter), cpu: median(res.cpu_ns_per_iter), bytes: r.outBytes };
       };
       const runs = await interleave(
         pairs,
@@ -70,11 +71,17 @@ const mpLockLoop = {
       const u = median(runs.map(([x]) => x.ns));
       const t = median(runs.map(([, x]) => x.ns));
       const mb = median(runs.map(([, x]) => x.bytes)) / 1e6;
+      // CPU time (process_time_ns, all threads) as well: a loaded machine stretches the long
+      // traced loops' wall time more than the short untraced ones'.
+      const cpuRatio = median(runs.map(([a, b]) => b.cpu / a.cpu));
+      const uc = median(runs.map(([x]) => x.cpu));
+      const tc = median(runs.map(([, x]) => x.cpu));
       return {
         measured: ratio,
         note:
           `${fmt(t)} vs ${fmt(u)} ns/iteration (uncontended holds: lock.burst), ${n} iterations x ${rounds} ` +
-          `loops per process, ${pairs} interleaved process pairs; ${fmt(mb, 1)} MB of trace drained`,
+          `loops per process, ${pairs} interleaved process pairs; ${fmt(mb, 1)} MB of trace drained; ` +
+          `CPU time ${fmt(tc)} vs ${fmt(uc)} ns = ${fmt(cpuRatio, 1)}x`,
       };
     });
   },

@@ -25,6 +25,7 @@ from ._holds import render as _render
 RS = "\x1e"
 PIPE_BUF = 4096
 FLUSH_AFTER_S = 0.02
+FLUSH_AFTER_NS = 20_000_000
 BATCH = 256  # buffered items that make the appending thread write them
 _RSB = RS.encode()
 _quote = json.encoder.encode_basestring  # C accelerated; keeps non-ASCII as is
@@ -74,6 +75,7 @@ class Emitter:
         self.lock = _thread.allocate_lock()  # held by whoever writes
         del self.buf[:]
         self.armed = False  # the flusher will write what is buffered now
+        self.taken = 0  # monotonic ns of the last write's take (see _flush_loop)
         self.wake = _thread.allocate_lock()
         self.wake.acquire()
         self.flusher = False
@@ -184,13 +186,24 @@ class Emitter:
                 pass
 
     def _flush_loop(self):
+        # Armed, it sleeps 20 ms and writes the buffer. When a write took the buffer
+        # meanwhile (a busy program writes its own full buffers), what is buffered now came
+        # after that take, so it sleeps until 20 ms after the take instead and stays armed:
+        # a busy program's flusher takes the GIL once per ~20 ms, not three times (after
+        # the wake, the sleep and the write), and no hot path has to wake it again.
         pid = self.pid
         wake = self.wake
         while self.pid == pid and self.enabled:
             wake.acquire()
-            _real_sleep(FLUSH_AFTER_S)
-            if self.pid != pid:
-                return
+            wait = FLUSH_AFTER_S
+            while True:
+                _real_sleep(wait)
+                if self.pid != pid:
+                    return
+                age = _now() - self.taken
+                if age >= FLUSH_AFTER_NS or not self.buf:
+                    break
+                wait = (FLUSH_AFTER_NS - age) / 1e9
             self.armed = False  # what is appended from now on arms again (append, then check)
             self.flush()
 
@@ -204,6 +217,7 @@ class Emitter:
 
     def _write_locked(self):
         buf = self.buf
+        self.taken = _now()  # what is appended after this read stays, younger than it
         n = len(buf)
         if not n:
             return

@@ -37,16 +37,18 @@ def _traced_methods(emitter, lock):
     buf, tls = emitter.buf, emitter.tls
     append = buf.append
 
-    def acquire(block=True, timeout=None):
-        if raw_acquire(False):  # record() inlined: this is the tight-loop path
+    # The hot path reads only fast locals: everything it needs is bound as a default.
+    def acquire(block=True, timeout=None, _raw=raw_acquire, _now=_now, _tls=tls,
+                _append=append, _em=emitter, _ia=ia):
+        if _raw(False):  # record() inlined: this is the tight-loop path
             t = _now()
             try:
-                append((ia, t, tls.whob))
+                _append((_ia, t, _tls.whob))
             except AttributeError:
-                emitter.who()
-                append((ia, t, tls.whob))
-            if not emitter.armed:  # (the release that follows writes a full buffer)
-                emitter.kick()
+                _em.who()
+                _append((_ia, t, _tls.whob))
+            if not _em.armed:  # (the release that follows writes a full buffer)
+                _em.kick()
             return True
         frame = user_frame(2)
         if not block:
@@ -60,16 +62,17 @@ def _traced_methods(emitter, lock):
         emit("lock.acquired" if ok else "lock.fail", fields + ',"waited":%d' % (t1 - t0), t1)
         return ok
 
-    def release():
+    def release(_raw=raw_release, _now=_now, _tls=tls, _append=append, _em=emitter,
+                _ir=ir, _buf=buf, _len=len, _BATCH=_BATCH):
         t = _now()  # stamped before the release, so the next holder starts after it
-        raw_release()
+        _raw()
         try:
-            append((ir, t, tls.whob))
+            _append((_ir, t, _tls.whob))
         except AttributeError:
-            emitter.who()
-            append((ir, t, tls.whob))
-        if len(buf) >= _BATCH or not emitter.armed:
-            emitter.kick()
+            _em.who()
+            _append((_ir, t, _tls.whob))
+        if _len(_buf) >= _BATCH or not _em.armed:
+            _em.kick()
 
     return acquire, release
 
