@@ -15,12 +15,12 @@ class ProcessDemoTest(DemoCase):
     # Processes -----------------------------------------------------------------------
 
     def test_process_function_start_does_not_wait_and_seed_repeats(self):
-        trace = demo("process_function.py", "--time-scale", "0.05", "--seed", "7")
+        trace = demo("process_function.py", "--time-scale", "0.3", "--seed", "7")
         self.ok(trace)
         self.assertEqual(len(trace.kind("proc.begin")), 4)
         main_print = prints(trace, "main thread")[0][0]
         self.assertLess(main_print, prints(trace, "visit end")[0][0])
-        again = demo("process_function.py", "--time-scale", "0.05", "--seed", "7")
+        again = demo("process_function.py", "--time-scale", "0.3", "--seed", "7")
         secs = lambda t: sorted(e["secs"] for e in t.kind("sleep"))
         self.assertEqual(secs(trace), secs(again), "same seed, same sleeps")
 
