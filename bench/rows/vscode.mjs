@@ -20,7 +20,7 @@ function measure({ quick, noPackage }) {
       };
     const { vsix, how } = await ensureVsix({ noPackage });
     const { measureSession } = await import('../vscode/session.mjs');
-    const r = await measureSession({ vsix, runs: quick ? 1 : 4 });
+    const r = await measureSession({ vsix, runs: quick ? 1 : 6 });
     return { ...r, how, load: loadavg()[0] };
   })();
   return session;
@@ -51,9 +51,12 @@ const paletteToFirstLane = {
         `draws it, then a MessageChannel message after that frame's paint; lane inserted at ` +
         `${f(r.cold.inserted)} cold` +
         (warm.length ? `, ${f(median(r.warm.map((t) => t.inserted)))} warm median` : '') +
-        ` ms). Each run: View: Close All Editors first (closing the panel stops the run), ` +
-        `so every run opens a new panel and starts the Lock Demo's Python process. ` +
-        `the VS Code server of code-server ${CODE_SERVER_VERSION}, headless Chromium, VSIX ${r.how}; ` +
+        ` ms; the webview's frame existed at ${f(r.cold.frame)} cold` +
+        (warm.length ? `, ${f(median(r.warm.map((t) => t.frame)))} warm median` : '') +
+        ` ms). Before each run: View: Close All Editors (closing the panel stops the run) and ` +
+        `wait for the run's status-bar item to go, so every run opens a new panel and starts ` +
+        `the Lock Demo's Python process. ` +
+        `The VS Code server of code-server ${CODE_SERVER_VERSION}, headless Chromium, VSIX ${r.how}; ` +
         `server listening after ${(r.serverMs / 1000).toFixed(1)} s, command in the palette after ` +
         `${(r.readyMs / 1000).toFixed(1)} s; load average ${r.load.toFixed(1)}`,
     };
