@@ -77,7 +77,7 @@ const cells = rows.map((r, i) => [
   r.measured === null ? (r.skipped ? 'skipped' : 'error') : String(r.measured),
   `${cmp(specs[i])} ${r.target}`,
   r.unit,
-  r.pass ? 'yes' : 'NO',
+  r.pass ? 'yes' : r.skipped ? 'skip' : 'NO',
 ]);
 const head = ['id', 'measured', 'target', 'unit', 'pass'];
 const widths = head.map((h, c) => Math.max(h.length, ...cells.map((row) => row[c].length)));
@@ -91,7 +91,11 @@ for (const r of rows) if (r.note) console.log(`${r.id}: ${r.note}`);
 
 const met = rows.filter((r) => r.pass).length;
 console.log('');
-console.log(`${met} of ${rows.length} rows meet their target${quick ? ' (quick mode)' : ''}`);
+const skipped = rows.filter((r) => r.skipped).length;
+console.log(
+  `${met} of ${rows.length} rows meet their target${skipped ? ` (${skipped} skipped)` : ''}` +
+    (quick ? ' (quick mode)' : ''),
+);
 
 mkdirSync(join(root, 'bench'), { recursive: true });
 writeFileSync(join(root, 'bench', 'results.json'), JSON.stringify(rows, null, 2) + '\n');
