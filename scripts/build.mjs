@@ -52,6 +52,16 @@ const builds = [
   },
   {
     ...common,
+    // The language client, required by the extension after activation (not inlined into it).
+    entryPoints: { lspClient: 'src/features/lspClientStart.ts' },
+    external: ['vscode'],
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+  },
+  {
+    ...common,
     entryPoints: { cli: 'src/cli/main.ts' },
     outdir: 'dist',
     platform: 'node',

@@ -1,8 +1,9 @@
 // The raw event stream of a run, kept (bounded) for the `.swimlane.jsonl` export. Pure.
 import type { TraceEvent } from './events';
 
-/** Events kept per run (about 150 bytes each in memory); later ones are counted, not kept. */
-export const MAX_LOGGED_EVENTS = 250_000;
+/** Events kept per run (about 280 bytes each as parsed objects, so ~28 MB at most: the host stays
+ * under its 100 MB budget on an endless run); later ones are counted, not kept. */
+export const MAX_LOGGED_EVENTS = 100_000;
 
 /** Append-only list of a run's events, in arrival order. */
 export class EventLog {
