@@ -55,7 +55,17 @@ const API = [
   'window',
   'workspace',
 ];
-const vscode = Object.fromEntries(API.map((n) => [n, standIn(n)]));
+// Other names (e.g. the classes the bundled language client extends: CodeAction, …) are made
+// on first access, so `class X extends vscode.Y` works for any Y.
+const names = Object.fromEntries(API.map((n) => [n, standIn(n)]));
+names.version = '1.139.1'; // the language client checks it
+const vscode = new Proxy(names, {
+  get(target, prop) {
+    if (prop in target) return target[prop];
+    if (typeof prop !== 'string' || prop === 'then' || prop === '__esModule') return undefined;
+    return (target[prop] = standIn(prop));
+  },
+});
 const load = Module._load;
 Module._load = function (request, ...rest) {
   if (request === 'vscode') return vscode;

@@ -201,6 +201,11 @@ function capture(cmd, args) {
   });
 }
 
+/** Whether Node 24 and the VS Code server are already in the cache (nothing to install). */
+export function vscodeServerInstalled() {
+  return isReady(cacheDir());
+}
+
 /** Installs Node 24 and the VS Code server into the cache unless already there; returns paths. */
 export async function ensureVSCodeServer() {
   const root = cacheDir();
