@@ -138,6 +138,7 @@ export function draw(view: View): void {
       svgRows,
       domain[0] - (domain[1] - domain[0]) * 0.01,
       domain[1] + (domain[1] - domain[0]) * 0.01,
+      shown.markIndex?.byLane,
     ),
   });
   if (dense) l.find = spanFinder(table, l.rowOf, win, l.locks);

@@ -19,7 +19,8 @@ function computeEnd(m: SwimlaneModel): number {
   let end = h ? Math.max(h.duration, h.mainDone ?? 0, h.axisEnd ?? 0) : 0;
   for (const l of m.lanes) end = Math.max(end, l.begin ?? 0, l.end ?? 0);
   end = Math.max(end, tableOf(m).maxTime);
-  for (const k of m.marks) end = Math.max(end, k.t);
+  if (m.markIndex) end = Math.max(end, m.markIndex.maxT);
+  else for (const k of m.marks) end = Math.max(end, k.t);
   return Math.max(end, 1e6);
 }
 

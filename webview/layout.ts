@@ -24,6 +24,9 @@ export interface SwimlaneModel {
   /** The spans in columns with a per-lane time index (set by the store; wins over `spans`). */
   table?: SpanTable;
   marks: readonly Mark[];
+  /** The marks per lane sorted by time and the latest mark time, kept by the store as deltas
+   *  come in (absent: derived from `marks`). */
+  markIndex?: { byLane: ReadonlyMap<string, readonly Mark[]>; maxT: number };
   /** Arrows (spawn, queue put → get); absent in older hosts. */
   flows?: readonly Flow[];
   header: Header | null;

@@ -37,14 +37,15 @@ function lowerBound(list: readonly Mark[], t: number): number {
   return lo;
 }
 
-/** The marks on `rows` with a time in [t0, t1]. */
+/** The marks on `rows` with a time in [t0, t1] (`byLane`: an index kept elsewhere, e.g. the store's). */
 export function visibleMarks(
   marks: readonly Mark[],
   rows: readonly LaneRow[],
   t0: number,
   t1: number,
+  byLane?: ReadonlyMap<string, readonly Mark[]>,
 ): Mark[] {
-  const by = marksByLane(marks);
+  const by = byLane ?? marksByLane(marks);
   const out: Mark[] = [];
   for (const row of rows) {
     const list = by.get(row.id);

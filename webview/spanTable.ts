@@ -2,6 +2,9 @@
 // and a per-lane time index (rows sorted by start + running max of ends) for window queries. A
 // million spans take ~50 MB here instead of ~200 MB as objects. Pure: no DOM.
 import type { Span, SpanKind } from '../src/shared/webviewProtocol';
+import { LaneRows, type LaneIndex } from './laneRows';
+
+export type { LaneIndex } from './laneRows';
 
 /** Span kinds by code (the `kind` column holds the index). */
 export const KINDS: readonly SpanKind[] = [
@@ -18,32 +21,28 @@ const KIND_CODE: Record<string, number> = Object.fromEntries(KINDS.map((k, i) =>
 class Strings {
   readonly list: string[] = [];
   private readonly index = new Map<string, number>();
+  /** Recent hits by a cheap slot of the string (spares hashing each copy of a repeated label). */
+  private readonly recent: (string | undefined)[] = new Array<string | undefined>(256);
+  private readonly recentIdx = new Int32Array(256);
   /** Index of `s`, added when new. */
   of(s: string): number {
+    const n = s.length;
+    const k = n === 0 ? 0 : (n * 31 + s.charCodeAt(0) * 7 + s.charCodeAt(n - 1)) & 255;
+    if (this.recent[k] === s) return this.recentIdx[k];
     let i = this.index.get(s);
     if (i === undefined) {
       i = this.list.length;
       this.list.push(s);
       this.index.set(s, i);
     }
+    this.recent[k] = s;
+    this.recentIdx[k] = i;
     return i;
   }
   /** Index of `s`, or -1 when it was never stored. */
   find(s: string): number {
     return this.index.get(s) ?? -1;
   }
-}
-
-/** One lane's index: its rows sorted by start, and the running maximum of their ends. */
-export interface LaneIndex {
-  rows: Uint32Array;
-  maxEnd: Float64Array;
-}
-
-/** Rows of one lane in insertion order, and whether they still need sorting into the index. */
-interface LaneRows {
-  rows: number[];
-  index: LaneIndex | null;
 }
 
 /** Grow a typed array to at least `n` elements (×1.5), keeping its contents. */
@@ -98,14 +97,11 @@ export class SpanTable {
       r = this.size++;
       if (r >= this.id.length) this.reserve(r + 1);
       this.setRow(s.id, r);
-      this.laneRows(laneIdx).rows.push(r);
+      this.laneRows(laneIdx).add(r);
     } else if (this.lane[r] !== laneIdx) {
-      const old = this.perLane[this.lane[r]];
-      old.rows.splice(old.rows.indexOf(r), 1);
-      old.index = null;
-      this.laneRows(laneIdx).rows.push(r);
-    }
-    this.perLane[laneIdx].index = null;
+      this.perLane[this.lane[r]].remove(r);
+      this.laneRows(laneIdx).add(r, true);
+    } else this.perLane[laneIdx].touch(r, this.start[r] !== s.start);
     this.id[r] = s.id;
     this.start[r] = s.start;
     this.end[r] = s.end ?? NaN;
@@ -135,7 +131,7 @@ export class SpanTable {
   }
 
   private laneRows(i: number): LaneRows {
-    return (this.perLane[i] ??= { rows: [], index: null });
+    return (this.perLane[i] ??= new LaneRows());
   }
 
   /** Row of span `id`, or -1. */
@@ -191,21 +187,7 @@ export class SpanTable {
     const li = this.lanes.find(laneId);
     const lr = li < 0 ? undefined : this.perLane[li];
     if (!lr) return null;
-    if (lr.index) return lr.index;
-    const rows = Uint32Array.from(lr.rows);
-    const start = this.start;
-    let sorted = true;
-    for (let i = 1; i < rows.length && sorted; i++) sorted = start[rows[i - 1]] <= start[rows[i]];
-    if (!sorted) rows.sort((a, b) => start[a] - start[b] || a - b);
-    const maxEnd = new Float64Array(rows.length);
-    let m = -Infinity;
-    for (let i = 0; i < rows.length; i++) {
-      const e = this.end[rows[i]];
-      m = Math.max(m, Number.isNaN(e) ? Infinity : e);
-      maxEnd[i] = m;
-    }
-    lr.index = { rows, maxEnd };
-    return lr.index;
+    return lr.index(this);
   }
 
   /** Index range [lo, hi) of lane `id`'s sorted rows that may overlap [t0, t1] (check each end). */

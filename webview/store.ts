@@ -1,15 +1,20 @@
 // The webview's copy of the model, fed by host deltas with upsert semantics: spans in a columnar
-// SpanTable (typed arrays, per-lane time index), lanes, marks and arrows in Maps by id.
-import type { Flow, Header, Lane, Mark, ModelDelta } from '../src/shared/webviewProtocol';
+// SpanTable (typed arrays, per-lane time index), marks in a MarkList (per-lane time lists), lanes
+// and arrows by id. Applying a delta costs the delta: nothing is re-derived over the whole model.
+import type { Flow, Header, Lane, ModelDelta } from '../src/shared/webviewProtocol';
 import type { SwimlaneModel } from './layout';
+import { MarkList } from './markList';
 import { SpanTable } from './spanTable';
 
 /** Model state received so far; `version` grows on every change so views can skip work. */
 export class Store {
   private readonly lanes = new Map<string, Lane>();
   private spans = new SpanTable();
-  private readonly marks = new Map<number, Mark>();
-  private readonly flows = new Map<number, Flow>();
+  private readonly marks = new MarkList();
+  private readonly flows: Flow[] = [];
+  private readonly flowAt = new Map<number, number>();
+  /** Lanes sorted by order; rebuilt only when a delta carries lanes. */
+  private laneList: Lane[] = [];
   private header: Header | null = null;
   /** The host's retention horizon last applied (see `Header.mergedBefore`). */
   private mergedBefore = -Infinity;
@@ -27,11 +32,22 @@ export class Store {
     const before = delta.header.mergedBefore;
     if (before !== undefined && before > this.mergedBefore) this.dropBefore(before, delta);
     for (const l of delta.lanes) this.lanes.set(l.id, l);
+    if (delta.lanes.length) this.laneList = [...this.lanes.values()].sort(byOrder);
     for (const s of delta.spans) this.spans.upsert(s);
-    for (const m of delta.marks) this.marks.set(m.id, m);
-    for (const f of delta.flows ?? []) this.flows.set(f.id, f);
+    for (const m of delta.marks) this.marks.upsert(m);
+    for (const f of delta.flows ?? []) this.upsertFlow(f);
     this.header = delta.header;
     this.cache = null;
+  }
+
+  /** Insert an arrow, or replace the one with the same id. */
+  private upsertFlow(f: Flow): void {
+    const i = this.flowAt.get(f.id);
+    if (i !== undefined) this.flows[i] = f;
+    else {
+      this.flowAt.set(f.id, this.flows.length);
+      this.flows.push(f);
+    }
   }
 
   private dropBefore(before: number, delta: ModelDelta): void {
@@ -43,9 +59,11 @@ export class Store {
     this.spans = t.subset((r) =>
       Number.isNaN(t.end[r]) ? t.start[r] >= before || resent.has(t.id[r]) : t.end[r] >= before,
     );
-    for (const [id, m] of this.marks) if (m.t < before) this.marks.delete(id);
-    for (const [id, f] of this.flows)
-      if (Math.max(f.from.t, f.to.t) < before) this.flows.delete(id);
+    this.marks.retain((m) => m.t >= before);
+    const kept = this.flows.filter((f) => Math.max(f.from.t, f.to.t) >= before);
+    this.flows.length = 0;
+    this.flowAt.clear();
+    for (const f of kept) this.upsertFlow(f);
   }
 
   /** Forget everything (a new run starts in the same panel). */
@@ -53,7 +71,9 @@ export class Store {
     this.lanes.clear();
     this.spans = new SpanTable();
     this.marks.clear();
-    this.flows.clear();
+    this.flows.length = 0;
+    this.flowAt.clear();
+    this.laneList = [];
     this.header = null;
     this.mergedBefore = -Infinity;
     this.cache = null;
@@ -75,18 +95,23 @@ export class Store {
 
   /** Number of lanes, spans, marks and arrows held. */
   size(): number {
-    return this.lanes.size + this.spans.size + this.marks.size + this.flows.size;
+    return this.lanes.size + this.spans.size + this.marks.size + this.flows.length;
   }
 
-  /** The model as arrays (lanes sorted by order); cached until the next change. */
+  /** The model (lanes sorted by order): a new object after each change, over the store's own
+   *  arrays (they grow in place, so compare models, not arrays, to see a change). */
   model(): SwimlaneModel {
     this.cache ??= {
-      lanes: [...this.lanes.values()].sort((a, b) => a.order - b.order),
+      lanes: this.laneList,
       table: this.spans,
-      marks: [...this.marks.values()],
-      flows: [...this.flows.values()],
+      marks: this.marks.all,
+      markIndex: { byLane: this.marks.byLane, maxT: this.marks.maxT },
+      flows: this.flows,
       header: this.header,
     };
     return this.cache;
   }
 }
+
+/** Lane display order. */
+const byOrder = (a: Lane, b: Lane): number => a.order - b.order;

@@ -77,19 +77,20 @@ export function asLane(v: unknown): Lane | null {
   return lane;
 }
 
-/** A span, or null when malformed. */
+/** A span, or null when malformed: the message's own object once checked (spans are many and
+ *  the store copies them into columns, so no per-span copy is made; unknown fields are ignored). */
 export function asSpan(v: unknown): Span | null {
   if (!isObj(v)) return null;
-  const { id, lane, kind, start, end, label, lockId } = v;
+  const { id, lane, kind, start, end, label, lockId, src } = v;
   if (!isNum(id) || !isStr(lane) || !isStr(kind) || !SPAN_KINDS.has(kind)) return null;
   if (!isNum(start) || !isNumOrNull(end) || !isStr(label)) return null;
   if (lockId !== undefined && !isStr(lockId)) return null;
-  const src = asSrc(v.src);
-  if (src === null) return null;
-  const span: Span = { id, lane, kind: kind as SpanKind, start, end, label };
-  if (lockId !== undefined) span.lockId = lockId;
-  if (src) span.src = src;
-  return span;
+  if (
+    src !== undefined &&
+    !(Array.isArray(src) && src.length === 2 && isStr(src[0]) && isNum(src[1]))
+  )
+    return null;
+  return v as unknown as Span;
 }
 
 /** A mark, or null when malformed. */

@@ -155,6 +155,7 @@ test('store sorts lanes by order and reset bumps the epoch', () => {
       lanes: [],
       table: undefined,
       marks: [],
+      markIndex: { byLane: new Map(), maxT: 0 },
       flows: [],
       header: null,
     },

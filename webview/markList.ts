@@ -1,0 +1,82 @@
+// The webview's marks, kept incrementally: one array in arrival order (upserts replace in place)
+// and per lane a list sorted by time, so a delta costs its own marks, not every mark held. Pure.
+import type { Mark } from '../src/shared/webviewProtocol';
+
+/** Position in `list` (sorted by t, then id) where `m` belongs. */
+function upperBound(list: readonly Mark[], m: Mark): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const x = list[mid];
+    if (x.t < m.t || (x.t === m.t && x.id <= m.id)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Marks by id, in arrival order and per lane by time. */
+export class MarkList {
+  /** Every mark, in arrival order (the same array grows: callers must not keep derived caches
+   *  keyed by it; `version` says when it changed). */
+  readonly all: Mark[] = [];
+  /** Per lane, its marks sorted by time (then id). */
+  readonly byLane = new Map<string, Mark[]>();
+  /** Latest mark time (0 when none). */
+  maxT = 0;
+  private readonly at = new Map<number, number>();
+
+  /** Insert a mark, or replace the one with the same id. */
+  upsert(m: Mark): void {
+    const i = this.at.get(m.id);
+    if (i === undefined) {
+      this.at.set(m.id, this.all.length);
+      this.all.push(m);
+    } else {
+      this.unindex(this.all[i]);
+      this.all[i] = m;
+    }
+    let list = this.byLane.get(m.lane);
+    if (!list) this.byLane.set(m.lane, (list = []));
+    const last = list[list.length - 1];
+    if (!last || last.t < m.t || (last.t === m.t && last.id < m.id)) list.push(m);
+    else list.splice(upperBound(list, m), 0, m);
+    if (m.t > this.maxT) this.maxT = m.t;
+  }
+
+  /** Take `m` out of its lane list. */
+  private unindex(m: Mark): void {
+    const list = this.byLane.get(m.lane);
+    const p = list ? list.lastIndexOf(m) : -1;
+    if (list && p >= 0) list.splice(p, 1);
+  }
+
+  /** Keep only the marks for which `keep` is true (one pass; the lane lists stay sorted). */
+  retain(keep: (m: Mark) => boolean): void {
+    const kept = this.all.filter(keep);
+    this.all.length = 0;
+    this.at.clear();
+    for (const m of kept) {
+      this.at.set(m.id, this.all.length);
+      this.all.push(m);
+    }
+    for (const [lane, list] of this.byLane) {
+      const left = list.filter(keep);
+      if (left.length) this.byLane.set(lane, left);
+      else this.byLane.delete(lane);
+    }
+  }
+
+  /** Forget every mark. */
+  clear(): void {
+    this.all.length = 0;
+    this.byLane.clear();
+    this.at.clear();
+    this.maxT = 0;
+  }
+
+  /** Number of marks. */
+  get size(): number {
+    return this.all.length;
+  }
+}
