@@ -2,44 +2,10 @@
 // per lane, counted in header.dropped, while open spans and recent detail are kept exactly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { TraceEvent } from '../../src/core/events';
 import { TraceModel } from '../../src/core/traceModel';
+import { events, PID } from './retentionEvents';
 
 const BUDGET = { spans: 100, marks: 120, flows: 30 };
-const PID = 7;
-const lock = (n: number) => ({ id: `${PID}-${n}`, kind: 'Lock' as const, label: `lock${n}` });
-
-/** A process whose main thread does `rounds` of wait/acquire/release/print on lock0 while
- *  thread 71 holds lock1 from the start to the end, and puts/gets one queue item per round. */
-function* events(rounds: number): Generator<TraceEvent> {
-  let t = 1000;
-  const base = (tid = PID) => ({ t: (t += 10), pid: PID, tid });
-  yield {
-    ...base(),
-    k: 'hello',
-    v: 1,
-    py: '3.11',
-    tracer: '0',
-    method: 'fork',
-    argv: [],
-    wall: 0,
-    ppid: 1,
-    main: true,
-  };
-  yield { ...base(), k: 'thread.start', child: 71, name: 'holder', daemon: false, target: null };
-  yield { ...base(71), k: 'thread.begin', name: 'holder', daemon: false };
-  yield { ...base(71), k: 'lock.acquired', ...lock(1), waited: 0 };
-  const q = { id: 'q', kind: 'Queue' as const, label: 'jobs' };
-  for (let i = 0; i < rounds; i++) {
-    yield { ...base(), k: 'lock.wait', ...lock(0) };
-    yield { ...base(), k: 'lock.acquired', ...lock(0), waited: 10 };
-    yield { ...base(), k: 'lock.release', ...lock(0) };
-    yield { ...base(), k: 'out', stream: 'out', text: `round ${i}\n` };
-    yield { ...base(), k: 'queue.put', ...q, item: String(i) };
-    yield { ...base(71), k: 'queue.get', ...q, item: String(i), waited: 0 };
-  }
-}
-
 function run(rounds: number, check?: (m: TraceModel) => void): TraceModel {
   const model = new TraceModel({ title: 'retention', retention: BUDGET });
   for (const e of events(rounds)) {

@@ -3,43 +3,10 @@
 // holds: the merged detail is gone there too, the summary spans and recent detail are kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { TraceEvent } from '../../src/core/events';
 import { TraceModel } from '../../src/core/traceModel';
 import { Store } from '../../webview/store';
 import { parseHostMessage } from '../../webview/validate';
-
-const PID = 7;
-const lock = { id: `${PID}-0`, kind: 'Lock' as const, label: 'lock' };
-
-/** One process doing `rounds` of wait/acquire/release/print, with a thread holding a span open. */
-function* events(rounds: number): Generator<TraceEvent> {
-  let t = 1000;
-  const base = (tid = PID) => ({ t: (t += 10), pid: PID, tid });
-  yield {
-    ...base(),
-    k: 'hello',
-    v: 1,
-    py: '3.11',
-    tracer: '0',
-    method: 'fork',
-    argv: [],
-    wall: 0,
-    ppid: 1,
-    main: true,
-  };
-  yield { ...base(), k: 'thread.start', child: 71, name: 'sleeper', daemon: false, target: null };
-  yield { ...base(71), k: 'thread.begin', name: 'sleeper', daemon: false };
-  yield { ...base(71), k: 'sleep', secs: 100 };
-  const q = { id: 'q', kind: 'Queue' as const, label: 'jobs' };
-  for (let i = 0; i < rounds; i++) {
-    yield { ...base(), k: 'lock.wait', ...lock };
-    yield { ...base(), k: 'lock.acquired', ...lock, waited: 10 };
-    yield { ...base(), k: 'lock.release', ...lock };
-    yield { ...base(), k: 'out', stream: 'out', text: `round ${i}\n` };
-    yield { ...base(), k: 'queue.put', ...q, item: String(i) };
-    yield { ...base(), k: 'queue.get', ...q, item: String(i), waited: 0 };
-  }
-}
+import { events } from './retentionEvents';
 
 const ids = (xs: readonly { id: number }[]): number[] => xs.map((x) => x.id).sort((a, b) => a - b);
 
@@ -76,8 +43,8 @@ test('the webview drops what the host merged, keeping its summaries and recent d
   assert.deepEqual(byId(store.snapshot()?.spans ?? []), byId(host.spans));
   assert.deepEqual(ids(view.marks), ids(host.marks));
   assert.deepEqual(ids(view.flows ?? []), ids(host.flows ?? []));
-  // The thread's sleep is still open and was never merged.
-  assert.ok((store.snapshot()?.spans ?? []).some((s) => s.kind === 'sleep' && s.end === null));
+  // The thread's hold of lock1 is still open and was never merged.
+  assert.ok((store.snapshot()?.spans ?? []).some((s) => s.kind === 'lockHold' && s.end === null));
   // Far fewer items than the run produced: the view is bounded like the host.
   assert.ok(store.size() < 400, `webview holds ${store.size()} items`);
 });
