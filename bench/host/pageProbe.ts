@@ -2,6 +2,7 @@
 // the JS heap through CDP (Performance.getMetrics JSHeapUsedSize, right after a forced
 // HeapProfiler.collectGarbage), DOM node count, the header's merged-items chip, and how long a
 // synthetic Ctrl+wheel zoom over the plot takes from input to the end of the next frame.
+import { appendFileSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 
 /** One sample of the page. */
@@ -98,12 +99,14 @@ async function heapAndNodes(cdp: CDPSession): Promise<{ heap: number; nodes: num
   return { heap: get('JSHeapUsedSize') / 1e6, nodes: get('Nodes') };
 }
 
-/** Start sampling `page` every `everyMs` (t relative to `t0`, read with `now`). Zooms alternate
- *  in and out, so the view returns to "fit the whole run" after every pair. */
+/** Start sampling `page` every `everyMs` (t relative to `t0`, read with `now`); each sample is
+ *  also appended to `logFile` as it is taken (with this process' memory), to follow a long run.
+ *  Zooms alternate in and out, so the view returns to "fit the whole run" after every pair. */
 export async function startPageSampler(
   page: Page,
   everyMs: number,
   now: () => number,
+  logFile?: string,
 ): Promise<PageSampler> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
@@ -120,6 +123,8 @@ export async function startPageSampler(
       .catch(() => '');
     const s = { t: now() - t0, ...(await heapAndNodes(cdp)), ...zoom, merged: merged ?? '' };
     samples.push(s);
+    if (logFile)
+      appendFileSync(logFile, `${JSON.stringify({ ...s, host: process.memoryUsage() })}\n`);
     return s;
   };
   let stopped = false;

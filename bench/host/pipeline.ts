@@ -138,7 +138,14 @@ async function main(): Promise<void> {
   await session.start(opts.python ?? 'python3', root);
   const stopper = opts.stopAfterMs ? setTimeout(() => void session.stop(), opts.stopAfterMs) : null;
   const pager =
-    page && opts.pageEveryMs ? await startPageSampler(page.page, opts.pageEveryMs, hr) : null;
+    page && opts.pageEveryMs
+      ? await startPageSampler(
+          page.page,
+          opts.pageEveryMs,
+          hr,
+          `${root}/test-results/endurance.jsonl`,
+        )
+      : null;
   const header = await session.whenEnded();
   await inFlight;
   const pageMem: PageSample[] = pager ? await pager.stop() : [];

@@ -2,7 +2,10 @@
 // into the real webview page (headless Chromium, dist/webview.js) for 5 minutes (--long 10,
 // --quick 10 s), sampling the page's JS heap, a Ctrl+wheel zoom's input → frame time and the
 // header's merged-items chip (bench/host/pageProbe.ts). See docs/performance.md.
+import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { root } from '../lib.mjs';
 import { pct, pipeline, slopePerMin } from './host.mjs';
 
 /** Webview memory and responsiveness over the endless queue demo. */
@@ -13,12 +16,13 @@ const webviewMemory = {
   async run({ quick, long }) {
     const ms = quick ? 10000 : long ? 600000 : 300000;
     const everyMs = quick ? 1000 : 5000;
+    rmSync(join(root, 'test-results', 'endurance.jsonl'), { force: true }); // samples as taken
     const r = await pipeline({
       script: 'src/python/scenarios/queue_producer_consumer.py',
       args: ['--endless'],
       webview: true,
       stopAfterMs: ms,
-      memEveryMs: 0,
+      memEveryMs: everyMs,
       pageEveryMs: everyMs,
     });
     if (r.state !== 'stopped') throw new Error(`run ${r.state}: ${r.error}`);
@@ -57,7 +61,9 @@ const webviewMemory = {
               50,
             ),
         )} %); header chip "older items merged": ` +
-        `${merged[0] ?? 'never shown'} → ${merged.at(-1) ?? '-'}; load average ${loadavg()[0].toFixed(1)}`,
+        `${merged[0] ?? 'never shown'} → ${merged.at(-1) ?? '-'}; the host process (session + ` +
+        `Playwright driver) meanwhile: JS heap max ${f1(Math.max(...r.mem.map((p) => p.heap)))} MB, ` +
+        `RSS start ${f1(r.mem[0].rss)} / max ${f1(Math.max(...r.mem.map((p) => p.rss)))} MB; load average ${loadavg()[0].toFixed(1)}`,
     };
   },
 };
