@@ -44,7 +44,8 @@ const webviewMemory = {
       measured: max,
       note:
         `${(ms / 1000).toFixed(0)} s of queue_producer_consumer.py --endless through the real session ` +
-        `into headless Chromium (dist/webview.js): ${r.events} events, ${r.deltas} deltas, ` +
+        `into headless Chromium (dist/webview.js): ${r.events} events, ${r.deltas} deltas (${(r.bytes / 1e6).toFixed(0)} MB of JSON, median ` +
+        `${f1(r.postMs ?? NaN)} ms to deliver one), ` +
         `${r.dropped} merged by the host; page JS heap used after a forced GC (CDP ` +
         `HeapProfiler.collectGarbage, then Performance.getMetrics JSHeapUsedSize) every ` +
         `${everyMs / 1000} s, ${m.length} samples: start ${f1(m[0].heap)} / end ${f1(m.at(-1).heap)} / ` +
