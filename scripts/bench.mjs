@@ -11,6 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { killAll, root } from '../bench/lib.mjs';
+import enduranceRows from '../bench/rows/endurance.mjs';
 import lspRows from '../bench/rows/lsp.mjs';
 import hostRows from '../bench/rows/host.mjs';
 import tracerRows from '../bench/rows/tracer.mjs';
@@ -22,7 +23,15 @@ import webviewRows from '../bench/rows/webview.mjs';
 //   { id, target, unit, better?: 'lower' | 'higher', run(ctx) => Promise<{measured, note?, also?}> }
 // where ctx = { quick, long, noPackage }; `run` may instead resolve { skipped: 'why' } (the row
 // is listed as skipped, not as broken).
-const ROW_MODULES = [tracerRows, hostRows, vsixRows, vscodeRows, lspRows, webviewRows];
+const ROW_MODULES = [
+  tracerRows,
+  hostRows,
+  enduranceRows,
+  vsixRows,
+  vscodeRows,
+  lspRows,
+  webviewRows,
+];
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');

@@ -8,6 +8,7 @@ import { FindingsFeed } from '../../src/features/findingsFeed';
 import { RunSession } from '../../src/session/runSession';
 import type { HostToWebview, ModelDelta } from '../../src/shared/webviewProtocol';
 import type { WebviewPage } from '../../test/webview/harness';
+import { startPageSampler, type PageSample } from './pageProbe';
 
 /** What to run and measure. */
 interface Options {
@@ -20,6 +21,8 @@ interface Options {
   stopAfterMs: number;
   /** Sample process memory every this many ms (0: never). */
   memEveryMs: number;
+  /** With the webview: sample its heap, zoom latency and merged chip every this many ms. */
+  pageEveryMs?: number;
   python?: string;
 }
 
@@ -134,8 +137,18 @@ async function main(): Promise<void> {
   const sampler = opts.memEveryMs ? setInterval(sample, opts.memEveryMs) : null;
   await session.start(opts.python ?? 'python3', root);
   const stopper = opts.stopAfterMs ? setTimeout(() => void session.stop(), opts.stopAfterMs) : null;
+  const pager =
+    page && opts.pageEveryMs
+      ? await startPageSampler(
+          page.page,
+          opts.pageEveryMs,
+          hr,
+          `${root}/test-results/endurance.jsonl`,
+        )
+      : null;
   const header = await session.whenEnded();
   await inFlight;
+  const pageMem: PageSample[] = pager ? await pager.stop() : [];
   let end = hr();
   if (page) {
     // Drawn: the first frame after which at least `seq` messages had been handled.
@@ -144,6 +157,7 @@ async function main(): Promise<void> {
       (log.find((d) => d.n >= seq)?.t ?? Date.now()) - epochMinusHr;
     for (const p of sent) probes.push(drawnAt(p.seq) - p.emitted);
     end = drawnAt(deltas);
+    if (pager) pageMem.push(await pager.sample()); // after the last delta was drawn
   }
   const cpu = process.cpuUsage(cpu0);
   if (stopper) clearTimeout(stopper);
@@ -169,6 +183,7 @@ async function main(): Promise<void> {
     probes,
     postMs: posts.map((p) => p.ms).sort((a, b) => a - b)[posts.length >> 1] ?? null,
     mem,
+    pageMem,
     retained: { spans: session.model.allSpans().length, marks: session.model.allMarks().length },
     pageErrors: pageErrors.slice(0, 5),
     screenshot: shot ? 'test-results/bench-host.png' : null,

@@ -146,7 +146,7 @@ const ingest = {
 };
 
 /** Least-squares slope of y over t (ms), per minute. */
-function slopePerMin(points, y) {
+export function slopePerMin(points, y) {
   const n = points.length;
   if (n < 2) return 0;
   const mt = points.reduce((a, p) => a + p.t, 0) / n;
@@ -197,7 +197,7 @@ const memory = {
   },
 };
 
-const pct = (xs, p) => {
+export const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };

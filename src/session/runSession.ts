@@ -81,10 +81,12 @@ export class RunSession {
     this.pump = new DeltaPump(() => {
       const delta = this.model.takeDelta();
       try {
-        sinks.delta(delta);
+        // Returned, so the pump holds the next delta until this one was delivered (flow control).
+        return sinks.delta(delta);
       } catch (e) {
         // The view went away (a disposed webview): the model keeps everything regardless.
         console.warn('swimlane: delta not delivered:', e);
+        return undefined;
       }
     });
     this.ended = new Promise((r) => (this.resolveEnded = r));

@@ -120,3 +120,41 @@ test('a stop while the run is still being set up starts nothing and leaves nothi
     rmSync(privateTmp, { recursive: true, force: true });
   }
 });
+
+test('a delta sink that returns a promise holds the next delta back until it settles', async () => {
+  // The endless queue demo changes the model all the time: without flow control a delta would
+  // go out every 1/60 s while the second one is still "being delivered".
+  let n = 0;
+  let atRelease = -1;
+  const s = new RunSession(
+    {
+      id: 'queue',
+      title: 'queue',
+      script: 'src/python/scenarios/queue_producer_consumer.py',
+      files: {},
+      args: ['--endless'],
+    },
+    {
+      delta: () => {
+        n++;
+        if (n !== 2) return undefined;
+        return new Promise<void>((r) =>
+          setTimeout(() => {
+            atRelease = n;
+            r();
+          }, 400),
+        );
+      },
+      output: () => undefined,
+    },
+  );
+  try {
+    await s.start('python3', root);
+    const deadline = Date.now() + 30000;
+    while (n < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  } finally {
+    await s.stop();
+  }
+  assert.equal(atRelease, 2, 'no delta was delivered while the second one was pending');
+  assert.ok(n >= 4, `deltas resumed after the delivery settled (got ${n})`);
+});
