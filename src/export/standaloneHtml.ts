@@ -2,7 +2,7 @@
 // model as JSON data, and a small stand-in for VS Code's webview API that answers `ready` with
 // the model and saves exports as downloads. Strict CSP (nonces, no network). Pure.
 import type { HostToWebview, ModelDelta } from '../shared/webviewProtocol';
-import { makeNonce } from '../panel/webviewHtml';
+import { esc, makeNonce } from '../panel/webviewHtml';
 
 /** What goes into the standalone file. */
 export interface StandaloneInput {
@@ -15,14 +15,6 @@ export interface StandaloneInput {
   strings: Record<string, string>;
   lang: string;
   title: string;
-}
-
-function esc(s: string): string {
-  return s
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }
 
 /** JSON that can sit inside a <script> element: no "<", no line separators unescaped. */

@@ -58,18 +58,23 @@ export async function chooseInterpreter(resource?: vscode.Uri): Promise<Interpre
   return { ...found, source: configured ? 'setting' : 'path' };
 }
 
+/** The message for a Python that is broken or not found (a too old one is worded per caller). */
+export function pythonProblemText(p: PythonProblem): string {
+  return p.reason === 'broken'
+    ? vscode.l10n.t('Python could not be started ({0}).', p.detail)
+    : vscode.l10n.t(
+        'Python was not found (tried {0}). Install Python 3.9+ or set "concurrencySwimlane.pythonPath".',
+        p.tried.join(', '),
+      );
+}
+
 /** Show why the interpreter cannot be used, with a "Select Interpreter" action. */
 export async function reportInterpreterProblem(p: PythonProblem): Promise<void> {
   const select = vscode.l10n.t('Select Interpreter');
   const message =
     p.reason === 'tooOld'
       ? vscode.l10n.t('Tracing needs Python 3.9 or later ({0}).', p.detail)
-      : p.reason === 'broken'
-        ? vscode.l10n.t('Python could not be started ({0}).', p.detail)
-        : vscode.l10n.t(
-            'Python was not found (tried {0}). Install Python 3.9+ or set "concurrencySwimlane.pythonPath".',
-            p.tried.join(', '),
-          );
+      : pythonProblemText(p);
   const pick = await vscode.window.showErrorMessage(message, select);
   if (pick !== select) return;
   const commands = await vscode.commands.getCommands(true);

@@ -14,7 +14,7 @@ import { uiLang } from './demoPicker';
 import { FindingsFeed } from './findingsFeed';
 import { OutputBatcher } from './outputBatcher';
 import type { SharedAxis } from './sharedAxis';
-import { chooseInterpreter } from './interpreter';
+import { chooseInterpreter, pythonProblemText } from './interpreter';
 import { mayRunUserCode } from './workspaceTrust';
 
 /** A run started or ended; `run` numbers runs so a late end is not taken for the current one. */
@@ -213,12 +213,7 @@ export class RunController implements vscode.Disposable {
     const message =
       p.reason === 'tooOld'
         ? vscode.l10n.t('Concurrency Swimlane needs Python 3.9 or later ({0}).', p.detail)
-        : p.reason === 'broken'
-          ? vscode.l10n.t('Python could not be started ({0}).', p.detail)
-          : vscode.l10n.t(
-              'Python was not found (tried {0}). Install Python 3.9+ or set "concurrencySwimlane.pythonPath".',
-              p.tried.join(', '),
-            );
+        : pythonProblemText(p);
     const pick = await vscode.window.showErrorMessage(message, settings);
     if (pick === settings) {
       await vscode.commands.executeCommand(

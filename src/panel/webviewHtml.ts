@@ -34,7 +34,7 @@ export function makeNonce(): string {
 }
 
 /** Escape text for a double-quoted HTML attribute value or element content. */
-function esc(s: string): string {
+export function esc(s: string): string {
   return s
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
