@@ -41,6 +41,27 @@ function inline(src: Element, dst: Element): void {
   for (let i = 0; i < a.length && i < b.length; i++) inline(a[i], b[i]);
 }
 
+/**
+ * The dense canvas's pixels as an SVG <image> placed where the canvas sits over the lanes
+ * (it covers the scrolled viewport only), or null when the SVG draws every span itself.
+ */
+function denseImage(view: View, lanes: SVGSVGElement): SVGImageElement | null {
+  const canvas = view.dense;
+  if (canvas.classList.contains('hidden') || !canvas.width || !canvas.height) return null;
+  const c = canvas.getBoundingClientRect();
+  const l = lanes.getBoundingClientRect();
+  if (!c.width || !c.height) return null;
+  const img = document.createElementNS(SVG_NS, 'image');
+  img.setAttribute('x', String(c.left - l.left));
+  img.setAttribute('y', String(c.top - l.top));
+  img.setAttribute('width', String(c.width));
+  img.setAttribute('height', String(c.height));
+  img.setAttribute('preserveAspectRatio', 'none');
+  img.setAttribute('href', canvas.toDataURL('image/png'));
+  img.setAttribute('data-layer', 'dense');
+  return img;
+}
+
 /** The current view (axis above all lanes, same time window) as standalone SVG text. */
 export function exportSvg(view: View): string {
   const axis = view.axis.node()!;
@@ -68,6 +89,9 @@ export function exportSvg(view: View): string {
     inline(src, clone);
     clone.setAttribute('y', String(dy));
     clone.removeAttribute('data-testid');
+    // The canvas lies under the lanes' SVG in the page: first child, so it stays under here.
+    const dense = src === lanes ? denseImage(view, lanes) : null;
+    if (dense) clone.insertBefore(dense, clone.firstChild);
     out.appendChild(clone);
   }
   return new XMLSerializer().serializeToString(out);
