@@ -1,7 +1,8 @@
 // End to end: the packaged VSIX installed into a real VS Code (the cached VS Code server, see
 // scripts/vscode/setup.mjs), served to headless chromium; "Run Lock Demo" from the command
 // palette, then the swimlane is checked inside the webview: finished, 101 lanes, 1 sold of 1.
-// Then, in the same workbench, the Get Started walkthrough's ticket race button (walkthroughUi.ts).
+// A page reload (a window reload) then revives the panel with the finished run. Then, in the
+// same workbench, the Get Started walkthrough's ticket race button (walkthroughUi.ts).
 // Env: SWIMLANE_VSIX=<file> skips `npm run package` and installs that file instead.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
@@ -169,6 +170,46 @@ test(
       await page
         .screenshot({ path: join(ROOT, 'test-results', 'e2e', 'lock-demo-failure.png') })
         .catch(() => {});
+      throw err;
+    }
+  },
+);
+
+test(
+  'a window reload brings the panel back, with the finished run (webview serializer)',
+  { timeout: 4 * 60_000 },
+  async () => {
+    const shot = join(ROOT, 'test-results', 'e2e', 'reloaded.png');
+    try {
+      // Developer: Reload Window, as a user does (the workbench saves its editors' state,
+      // the webview's setState included, before it reloads the page).
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('F1');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible', timeout: 5000 });
+      await input.fill('>Developer: Reload Window');
+      const row = page.locator('.quick-input-list .monaco-list-row', {
+        hasText: 'Developer: Reload Window',
+      });
+      await row.first().waitFor({ state: 'visible', timeout: 10_000 });
+      await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), row.first().click()]);
+      await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 90_000 });
+      // VS Code revives the panel through the serializer (activation onWebviewPanel); the
+      // webview restores the run it saved with setState, with no run and no host message.
+      const view = swimlane(page);
+      await until(
+        'the revived panel to show 101 lanes',
+        async () => (await view.locator('[data-testid="lane"]').count()) === 101,
+        120_000,
+      );
+      const state = view.locator('[data-testid="state"]');
+      const s = (await state.getAttribute('data-state')) ?? (await state.textContent()) ?? '';
+      assert.equal(s.trim(), 'finished');
+      const tickets = (await view.locator('[data-testid="tickets"]').textContent()) ?? '';
+      assert.match(tickets.replace(/\s+/g, ' '), /\b1 sold\b/);
+      await page.screenshot({ path: shot });
+    } catch (err) {
+      await page.screenshot({ path: shot.replace('.png', '-failure.png') }).catch(() => {});
       throw err;
     }
   },
