@@ -38,12 +38,13 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
  * Run `cmd args` detached (own process group), stdout drained and discarded, stderr kept
  * (last 4 KB). Resolves {code, signal, ms, outBytes, stderr} when stdio closes; ms is the
  * wall time from spawn to close. On timeout the group is killed and the promise rejects.
- * With `capture`, stdout is kept too (last 64 KB, as `stdout`).
+ * With `capture`, stdout is kept too (last 64 KB, as `stdout`). With `count` (a string),
+ * `hits` is how many times it occurs in the whole stderr.
  */
 export function runGroup(
   cmd,
   args,
-  { cwd = root, env = {}, timeoutMs = 120000, capture = false } = {},
+  { cwd = root, env = {}, timeoutMs = 120000, capture = false, count = null } = {},
 ) {
   return new Promise((resolve, reject) => {
     const t0 = process.hrtime.bigint();
@@ -57,12 +58,22 @@ export function runGroup(
     let stderr = '';
     let stdout = '';
     let timedOut = false;
+    let hits = 0; // occurrences of `count` in the whole stderr (which keeps only its tail)
+    let carry = '';
     if (child.pid) live.add(child.pid);
     child.stdout.on('data', (b) => {
       outBytes += b.length;
       if (capture) stdout = (stdout + b.toString()).slice(-65536);
     });
-    child.stderr.on('data', (b) => (stderr = (stderr + b.toString()).slice(-4096)));
+    child.stderr.on('data', (b) => {
+      const text = b.toString();
+      stderr = (stderr + text).slice(-4096);
+      if (count) {
+        const s = carry + text;
+        for (let i = s.indexOf(count); i >= 0; i = s.indexOf(count, i + count.length)) hits++;
+        carry = s.slice(-(count.length - 1)); // a match split across chunks is still seen once
+      }
+    });
     const timer = setTimeout(() => {
       timedOut = true;
       killGroup(child.pid);
@@ -81,7 +92,7 @@ export function runGroup(
       done(() => {
         if (timedOut)
           reject(new Error(`${cmd} ${args.join(' ')}: timed out after ${timeoutMs} ms`));
-        else resolve({ code, signal, ms, outBytes, stderr, stdout });
+        else resolve({ code, signal, ms, outBytes, stderr, stdout, hits });
       });
     });
   });
