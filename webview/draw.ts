@@ -80,16 +80,18 @@ export function draw(view: View): void {
     model.header,
     options.strings,
     !options.onStop,
+    !options.notKept,
     fkey,
     state.printLabels,
     model.lanes,
   ];
   if (chrome.some((v, i) => v !== view.chrome[i])) {
     view.chrome = chrome;
-    updateHeader(view.header, model.header, tr, options.onStop);
+    const notKept = options.notKept === true && model.header === null;
+    updateHeader(view.header, model.header, tr, notKept ? undefined : options.onStop, notKept);
     updateToolbar(view.toolbar, tr, state.filter, state.printLabels, model.lanes);
     drawLegend(view.legend, tr);
-    view.empty.classed('hidden', model.lanes.length > 0).text(tr('waiting'));
+    view.empty.classed('hidden', model.lanes.length > 0).text(tr(notKept ? 'notKept' : 'waiting'));
     view.scroll.attr('aria-label', tr('lanesLabel'));
   }
 

@@ -40,14 +40,22 @@ function chip(header: Sel, id: string, label: string, value: string | null): Sel
   return el;
 }
 
-/** Fill the header from the model header (null before the first delta). */
-export function updateHeader(header: Sel, h: Header | null, tr: Tr, onStop?: () => void): void {
+/** Fill the header from the model header (null before the first delta; with `notKept`, a
+ *  revived panel whose run was not kept: no state badge). */
+export function updateHeader(
+  header: Sel,
+  h: Header | null,
+  tr: Tr,
+  onStop?: () => void,
+  notKept = false,
+): void {
   header.select('.sl-title').text(h?.title ?? '');
   const state = h?.state ?? 'starting';
   header
     .select('[data-testid="state"]')
     .attr('data-state', state)
     .attr('class', `sl-badge sl-state-${state}`)
+    .classed('hidden', notKept)
     .text(stateText(tr, state));
   const live = state === 'starting' || state === 'running';
   header

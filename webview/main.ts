@@ -42,6 +42,7 @@ function handle(store: Store, msg: HostToWebview): void {
   switch (msg.type) {
     case 'init':
       store.strings = msg.strings;
+      store.noRun = msg.noRun === true;
       return;
     case 'reset':
       store.reset();
@@ -73,7 +74,11 @@ function main(): void {
   const vscode = vscodeApi();
   const store = new Store();
   const root = document.getElementById('root') ?? document.body;
-  const saved = restore(vscode.getState(), store);
+  const raw = vscode.getState();
+  const saved = restore(raw, store);
+  // Saved state and a host without a run: VS Code revived this webview after a window reload,
+  // and without a saved run the run it showed is gone (killed with the window, or too big).
+  const revivedWithoutRun = raw !== undefined && raw !== null && saved.model === undefined;
   const initialState = saved.view;
   const persist = (): void => vscode.setState(saved);
   const options = (): Parameters<typeof render>[2] => ({
@@ -87,6 +92,7 @@ function main(): void {
       persist();
     },
     initialState,
+    notKept: revivedWithoutRun && store.noRun,
   });
   /** Save a finished run once (so a reloaded window still shows it). */
   const saveFinished = (): void => {
@@ -120,6 +126,11 @@ function main(): void {
       const msg = parseHostMessage(event.data, warn);
       if (!msg) return;
       handle(store, msg);
+      if (msg.type === 'reset' && saved.model) {
+        // Another run now: the saved one must not come back after a reload in its place.
+        delete saved.model;
+        persist();
+      }
       schedule();
     } catch (err) {
       console.warn('swimlane: failed to handle a message', err);

@@ -23,6 +23,8 @@ export class Store {
   epoch = 0;
   /** UI strings from the host's `init` message. */
   strings: Record<string, string> = {};
+  /** The host's `init` said it has no run for this panel. */
+  noRun = false;
 
   /** Upsert every item of a delta (a later copy of an id replaces the earlier one). When the
    * host merged older detail into per-lane summary spans, drop that detail here first, as the

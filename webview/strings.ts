@@ -8,6 +8,8 @@ export const DEFAULT_STRINGS = {
   stop: 'Stop',
   hint: 'Wheel over the axis or Ctrl+wheel: zoom · drag: pan · drag on the axis or Shift+drag: zoom to a range',
   waiting: 'Waiting for the first events…',
+  notKept:
+    'This run was not kept across the window reload (it was still running, or too big to keep). Run it again to see it.',
   mainDone: 'main code finished',
   duration: 'Duration',
   processes: 'Processes',

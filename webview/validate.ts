@@ -184,7 +184,9 @@ export function parseHostMessage(data: unknown, warn: Warn): HostToWebview | nul
       if (!isObj(data.strings)) break;
       const strings: Record<string, string> = {};
       for (const [k, s] of Object.entries(data.strings)) if (isStr(s)) strings[k] = s;
-      return { type: 'init', strings };
+      return data.noRun === true
+        ? { type: 'init', strings, noRun: true }
+        : { type: 'init', strings };
     }
     case 'delta': {
       const { lanes, spans, marks } = data;

@@ -32,6 +32,9 @@ export interface RenderOptions {
   onState?: (state: ViewState) => void;
   /** State to start from when the view is created (read once). */
   initialState?: ViewState;
+  /** A panel revived after a window reload without its run (still running then, or too big
+   *  to keep): say so instead of waiting for events, with no state badge and no Stop. */
+  notKept?: boolean;
 }
 
 /** Everything a root keeps between redraws. */

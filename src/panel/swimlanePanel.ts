@@ -113,7 +113,11 @@ export class SwimlanePanel implements vscode.Disposable {
     switch (raw.type) {
       case 'ready':
         this.ready = true;
-        this.post({ type: 'init', strings: webviewStrings(vscode.env.language) });
+        this.post({
+          type: 'init',
+          strings: webviewStrings(vscode.env.language),
+          ...(this.source ? {} : { noRun: true }),
+        });
         if (this.source) this.sendSnapshot();
         break;
       case 'stop':

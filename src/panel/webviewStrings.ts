@@ -8,6 +8,7 @@ export const ZH_CN: Record<StringKey, string> = {
   stop: '停止',
   hint: '在时间轴上滚动或 Ctrl+滚轮：缩放 · 拖动：平移 · 在时间轴上拖动或 Shift+拖动：放大所选范围',
   waiting: '等待第一批事件…',
+  notKept: '窗口重新加载后未保留此次运行（当时仍在运行，或数据太大）。请重新运行以查看。',
   mainDone: '主进程代码结束',
   duration: '时长',
   processes: '进程',

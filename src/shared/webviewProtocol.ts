@@ -117,7 +117,8 @@ export interface ModelDelta {
 
 /** Messages the host posts to the webview (only after it received `ready`). */
 export type HostToWebview =
-  | { type: 'init'; strings: Record<string, string> }
+  /** `noRun`: the host has no run for this panel (one VS Code revived after a window reload). */
+  | { type: 'init'; strings: Record<string, string>; noRun?: boolean }
   | { type: 'reset' }
   | ({ type: 'delta' } & ModelDelta);
 

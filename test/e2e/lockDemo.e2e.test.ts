@@ -7,11 +7,12 @@
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { findMarked, procState } from '../../src/runner/processTree';
 import { walkthroughCompare } from './walkthroughUi';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -26,6 +27,7 @@ const CHROMIUM_ARGS = [
 /** What scripts/vscode/setup.mjs exports (an ESM module loaded at run time). */
 interface Server {
   port: number;
+  pid: number;
   url: string;
   stop(): Promise<void>;
 }
@@ -52,11 +54,15 @@ let context: BrowserContext | null = null;
 let page: Page;
 
 /** Resolves with check()'s value once it is truthy; rejects after timeoutMs. */
-async function until<T>(what: string, check: () => Promise<T>, timeoutMs: number): Promise<T> {
+async function until<T>(
+  what: string,
+  check: () => Promise<T>,
+  timeoutMs: number,
+): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check().catch(() => undefined);
-    if (value) return value;
+    if (value) return value as NonNullable<T>;
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${what}`);
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -91,6 +97,40 @@ async function runFromPalette(p: Page): Promise<void> {
   const first = p.locator('.quick-input-list .monaco-list-row').first();
   if (((await first.textContent()) ?? '').includes(COMMAND_TITLE)) await p.keyboard.press('Enter');
   else await row.first().click();
+}
+
+/** Developer: Reload Window from the palette, as a user does (the workbench saves its editors'
+ *  state, the webview's setState included, then reloads the page); resolves once reloaded. */
+async function reloadWindow(p: Page, clicked?: (ms: number) => void): Promise<void> {
+  await p.keyboard.press('Escape');
+  await p.keyboard.press('F1');
+  const input = p.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor({ state: 'visible', timeout: 5000 });
+  await input.fill('>Developer: Reload Window');
+  const row = p.locator('.quick-input-list .monaco-list-row', {
+    hasText: 'Developer: Reload Window',
+  });
+  await row.first().waitFor({ state: 'visible', timeout: 10_000 });
+  const loaded = p.waitForEvent('load', { timeout: 60_000 });
+  clicked?.(Date.now());
+  await Promise.all([loaded, row.first().click()]);
+  await p.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 90_000 });
+}
+
+/** Live processes of a run (marked in their environment) started under the server `root`. */
+function runProcessesUnder(root: number): number[] {
+  const parent = (pid: number): number => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    } catch {
+      return 0;
+    }
+  };
+  return findMarked('', true).filter((pid) => {
+    for (let p = pid, i = 0; p > 1 && i < 64; p = parent(p), i++) if (p === root) return true;
+    return false;
+  });
 }
 
 /** The swimlane webview's inner document. */
@@ -181,19 +221,7 @@ test(
   async () => {
     const shot = join(ROOT, 'test-results', 'e2e', 'reloaded.png');
     try {
-      // Developer: Reload Window, as a user does (the workbench saves its editors' state,
-      // the webview's setState included, before it reloads the page).
-      await page.keyboard.press('Escape');
-      await page.keyboard.press('F1');
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      await input.waitFor({ state: 'visible', timeout: 5000 });
-      await input.fill('>Developer: Reload Window');
-      const row = page.locator('.quick-input-list .monaco-list-row', {
-        hasText: 'Developer: Reload Window',
-      });
-      await row.first().waitFor({ state: 'visible', timeout: 10_000 });
-      await Promise.all([page.waitForEvent('load', { timeout: 60_000 }), row.first().click()]);
-      await page.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 90_000 });
+      await reloadWindow(page);
       // VS Code revives the panel through the serializer (activation onWebviewPanel); the
       // webview restores the run it saved with setState, with no run and no host message.
       const view = swimlane(page);
@@ -207,6 +235,52 @@ test(
       assert.equal(s.trim(), 'finished');
       const tickets = (await view.locator('[data-testid="tickets"]').textContent()) ?? '';
       assert.match(tickets.replace(/\s+/g, ' '), /\b1 sold\b/);
+      await page.screenshot({ path: shot });
+    } catch (err) {
+      await page.screenshot({ path: shot.replace('.png', '-failure.png') }).catch(() => {});
+      throw err;
+    }
+  },
+);
+
+test(
+  "a window reload mid-run ends the run's process tree; the revived panel says it was not kept",
+  { timeout: 5 * 60_000 },
+  async () => {
+    const shot = join(ROOT, 'test-results', 'e2e', 'reloaded-mid-run.png');
+    try {
+      await runFromPalette(page);
+      const view = swimlane(page);
+      // The Lock Demo takes ~10 s: reload while most of its 100 clients still wait.
+      const pids: number[] = await until(
+        'the run to have 20 processes',
+        async () => {
+          const found = runProcessesUnder(server!.pid);
+          return found.length >= 20 ? found : undefined;
+        },
+        120_000,
+      );
+      const state = await view.locator('[data-testid="state"]').getAttribute('data-state');
+      assert.equal(state, 'running', 'the run is still going when the window reloads');
+      let t0 = Date.now();
+      const reloaded = reloadWindow(page, (ms) => (t0 = ms));
+      const alive = (): number[] => pids.filter((p) => ![null, 'Z'].includes(procState(p)));
+      await until(
+        `the run's processes to end (${alive().length} alive)`,
+        async () => alive().length === 0,
+        10_000,
+      );
+      console.log(
+        `# window reload mid-run: ${pids.length} processes gone in ${Date.now() - t0} ms`,
+      );
+      await reloaded;
+      await until(
+        'the revived panel to say the run was not kept',
+        async () =>
+          /not kept/.test((await view.locator('[data-testid="empty"]').textContent()) ?? ''),
+        120_000,
+      );
+      assert.ok(await view.locator('[data-testid="stop"]').isHidden(), 'no Stop button');
       await page.screenshot({ path: shot });
     } catch (err) {
       await page.screenshot({ path: shot.replace('.png', '-failure.png') }).catch(() => {});

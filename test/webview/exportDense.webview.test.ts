@@ -20,7 +20,7 @@ function denseRun(): { lanes: Lane[]; spans: Span[] } {
       const t = j * step + i * 7000;
       const lockId = `L${(i + j) % 3}`;
       const kinds = [
-        ['running', 0, 0.3],
+        ['run', 0, 0.3],
         ['lockWait', 0.3, 0.6],
         ['lockHold', 0.6, 0.95],
       ] as const;
@@ -32,7 +32,7 @@ function denseRun(): { lanes: Lane[]; spans: Span[] } {
           start: t + step * a,
           end: t + step * b,
           label: `${kind} ${lockId}`,
-          ...(kind === 'running' ? {} : { lockId }),
+          ...(kind === 'run' ? {} : { lockId }),
         });
     }
   }
