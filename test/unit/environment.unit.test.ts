@@ -1,6 +1,7 @@
-// The run's environment on real Python: a C/POSIX locale with PYTHONIOENCODING unset still
+// The run's environment on real Python: a C/POSIX or a real Latin-1 locale with PYTHONIOENCODING unset still
 // carries Chinese prints and file text through; an extension folder and a temp folder whose
 // paths hold spaces and Chinese (中文路径) still run a demo with child processes.
+import { spawnSync } from 'node:child_process';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -51,6 +52,41 @@ for (const locale of ['C', 'POSIX']) {
     assert.doesNotMatch(out, /UnicodeEncodeError|UnicodeDecodeError|\\u8d2d/);
   });
 }
+
+test('a real Latin-1 locale (en_US.ISO-8859-1, built with localedef): Chinese output comes through', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'swimlane-locale-'));
+  try {
+    const made = spawnSync('localedef', [
+      '-i',
+      'en_US',
+      '-f',
+      'ISO-8859-1',
+      join(dir, 'en_US.ISO-8859-1'),
+    ]);
+    assert.equal(made.status, 0, `localedef (Debian package locales): ${made.stderr}`);
+    const vars = { LOCPATH: dir, LANG: 'en_US.ISO-8859-1', LC_ALL: 'en_US.ISO-8859-1' };
+    // The locale is real: a plain Python there cannot print Chinese.
+    const plain = spawnSync(
+      'python3',
+      ['-c', 'import sys; print(sys.stdout.encoding); print("\\u8d2d")'],
+      {
+        env: { ...process.env, ...vars, PYTHONIOENCODING: '', PYTHONUTF8: '0' },
+        encoding: 'utf8',
+      },
+    );
+    assert.match(plain.stdout, /iso8859-1/i);
+    assert.match(plain.stderr, /UnicodeEncodeError/);
+    const { state, out } = await withEnv(
+      { ...vars, LC_CTYPE: undefined, PYTHONIOENCODING: undefined },
+      () => runLockDemo(root),
+    );
+    assert.equal(state, 'finished', out);
+    assert.ok(out.includes('购票成功'), 'the Chinese print arrived intact');
+    assert.doesNotMatch(out, /UnicodeEncodeError|UnicodeDecodeError/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 test('extension and temp folders with spaces and 中文 in their paths', async () => {
   const base = mkdtempSync(join(tmpdir(), 'swimlane env '));
