@@ -33,6 +33,18 @@ class TracebackTest(unittest.TestCase):
                 self.assertTrue(line.startswith(os.path.realpath(PROG)) or
                                 line.startswith(PROG), line)
 
+    def test_module_run_prints_runpy_frames_as_python_m_does(self):
+        # `python -m mod` shows two <frozen runpy> frames above the module's own; so must
+        # `python -m swimlane_tracer -m mod` (and none of the tracer's).
+        cwd = os.path.join(FIXTURES, "programs")
+        trace = run_traced(["-m", "raise_in_module"], cwd=cwd)
+        out, err, code = run_untraced(["-m", "raise_in_module"], cwd=cwd)
+        self.assertEqual((trace.code, code), (1, 1))
+        self.assertEqual(trace.texts(), out.decode())
+        self.assertIn("_run_module_as_main", err.decode())  # runpy's frames, as python shows them
+        self.assertEqual(trace.texts("err"), err.decode())
+        self.assertIn("KeyError: 'missing-7'", trace.texts("err"))
+
 
 if __name__ == "__main__":
     unittest.main()

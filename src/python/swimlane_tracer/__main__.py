@@ -101,7 +101,10 @@ def main():
         emit_exc(emitter, e)
         emitter.emit("main.done")
         state.exit_code = 1
-        clean(e, _runpy)  # the tracer's frames (and runpy's, which run the program) out
+        # The tracer's frames out; for a script runpy's too (they ran the tracer), while `-m`
+        # keeps the two runpy frames an untraced `python -m` shows (_run_module_as_main and
+        # _run_code: the tracer calls the same function python -m does).
+        clean(e, _runpy if how == "script" else None)
         sys.excepthook(type(e), e, e.__traceback__)
         return 1
     emitter.emit("main.done")
