@@ -13,8 +13,43 @@ import os
 import sys
 import time
 
-from ._emit import Emitter, clip, q
-from ._labels import src_json, user_frame
+# The tracer's own modules are cached as bytecode in its __pycache__ even when the program
+# runs with PYTHONDONTWRITEBYTECODE (the extension sets it, so that no __pycache__ appears
+# among the user's files): then neither a traced interpreter nor each spawn/forkserver child
+# compiles the tracer's ~25 modules at start (~15-60 ms each). Only these modules: the flag
+# is restored before the program runs. A folder that cannot be written to just stays as is.
+_DONT_WRITE = sys.dont_write_bytecode
+sys.dont_write_bytecode = False
+try:
+    from . import _emit, _labels, _stdio, _exc, _io_patch, _misc_patch  # noqa: F401
+    from . import _proc_patch, _sync_patch, _pool_patch, _queue_patch  # noqa: F401
+    from . import _thread_patch, _threadsync_patch, _fork_patch, _watchdog  # noqa: F401
+    from . import _lazy, _stdqueue_patch, _mpsync_patch, _tlock_patch  # noqa: F401
+finally:
+    sys.dont_write_bytecode = _DONT_WRITE
+
+
+def _cache_own_entry_points():
+    # __init__ (imported before the code above ran), __main__ (run by runpy) and _boot (which
+    # imports install from here): written once, when their bytecode for this Python is missing.
+    here = os.path.dirname(os.path.abspath(__file__))
+    tag = sys.implementation.cache_tag
+    if tag is None:
+        return
+    for stem in ("__init__", "__main__", "_boot"):
+        if not os.path.exists(os.path.join(here, "__pycache__", "%s.%s.pyc" % (stem, tag))):
+            try:
+                import py_compile
+
+                py_compile.compile(os.path.join(here, stem + ".py"), doraise=True)
+            except Exception:  # read-only folder, or anything else: compile each time as before
+                return
+
+
+_cache_own_entry_points()
+
+from ._emit import Emitter, clip, q  # noqa: E402
+from ._labels import src_json, user_frame  # noqa: E402
 
 __version__ = "0.1.0"
 PROTOCOL_VERSION = 1
