@@ -92,6 +92,9 @@ async function main(): Promise<void> {
   let bytes = 0;
   let items = 0;
   let inFlight: Promise<void> = Promise.resolve();
+  // Deltas handed over but not yet delivered, now and at most (flow control keeps this at 1).
+  let pending = 0;
+  let maxPending = 0;
   let findings: FindingsFeed | null = null;
   const session = new RunSession(
     { id: 'bench', title: 'bench', script: opts.script, files: {}, args: opts.args },
@@ -109,9 +112,13 @@ async function main(): Promise<void> {
           if (opts.webview) sent.push({ seq, emitted });
           else probes.push(hr() - emitted); // host only: handed to postMessage now
         }
+        maxPending = Math.max(maxPending, ++pending);
         inFlight = inFlight.then(() => {
           const at = hr();
-          return post(json).then(() => void posts.push({ ms: hr() - at, bytes: json.length }));
+          return post(json).then(() => {
+            pending--;
+            posts.push({ ms: hr() - at, bytes: json.length });
+          });
         });
         return inFlight;
       },
@@ -178,6 +185,7 @@ async function main(): Promise<void> {
     cpuMs: (cpu.user + cpu.system) / 1000,
     wallMs: end - t0,
     deltas,
+    maxPending,
     bytes,
     items,
     probes,
