@@ -135,11 +135,17 @@ async function main(): Promise<void> {
     }
     origPush(b);
   };
-  const mem: { t: number; heap: number; rss: number }[] = [];
+  const mem: { t: number; heap: number; rss: number; buffers: number }[] = [];
   const t0 = hr();
   const sample = (): void => {
     const m = process.memoryUsage();
-    mem.push({ t: hr() - t0, heap: m.heapUsed / 1e6, rss: m.rss / 1e6 });
+    // buffers: ArrayBuffers outside the JS heap (the event log's bytes, I/O chunks).
+    mem.push({
+      t: hr() - t0,
+      heap: m.heapUsed / 1e6,
+      rss: m.rss / 1e6,
+      buffers: m.arrayBuffers / 1e6,
+    });
   };
   const sampler = opts.memEveryMs ? setInterval(sample, opts.memEveryMs) : null;
   await session.start(opts.python ?? 'python3', root);
