@@ -92,6 +92,9 @@ async function main(): Promise<void> {
   let bytes = 0;
   let items = 0;
   let inFlight: Promise<void> = Promise.resolve();
+  // Deltas handed over but not yet delivered, now and at most (flow control keeps this at 1).
+  let pending = 0;
+  let maxPending = 0;
   let findings: FindingsFeed | null = null;
   const session = new RunSession(
     { id: 'bench', title: 'bench', script: opts.script, files: {}, args: opts.args },
@@ -109,9 +112,13 @@ async function main(): Promise<void> {
           if (opts.webview) sent.push({ seq, emitted });
           else probes.push(hr() - emitted); // host only: handed to postMessage now
         }
+        maxPending = Math.max(maxPending, ++pending);
         inFlight = inFlight.then(() => {
           const at = hr();
-          return post(json).then(() => void posts.push({ ms: hr() - at, bytes: json.length }));
+          return post(json).then(() => {
+            pending--;
+            posts.push({ ms: hr() - at, bytes: json.length });
+          });
         });
         return inFlight;
       },
@@ -128,11 +135,17 @@ async function main(): Promise<void> {
     }
     origPush(b);
   };
-  const mem: { t: number; heap: number; rss: number }[] = [];
+  const mem: { t: number; heap: number; rss: number; buffers: number }[] = [];
   const t0 = hr();
   const sample = (): void => {
     const m = process.memoryUsage();
-    mem.push({ t: hr() - t0, heap: m.heapUsed / 1e6, rss: m.rss / 1e6 });
+    // buffers: ArrayBuffers outside the JS heap (the event log's bytes, I/O chunks).
+    mem.push({
+      t: hr() - t0,
+      heap: m.heapUsed / 1e6,
+      rss: m.rss / 1e6,
+      buffers: m.arrayBuffers / 1e6,
+    });
   };
   const sampler = opts.memEveryMs ? setInterval(sample, opts.memEveryMs) : null;
   await session.start(opts.python ?? 'python3', root);
@@ -178,6 +191,7 @@ async function main(): Promise<void> {
     cpuMs: (cpu.user + cpu.system) / 1000,
     wallMs: end - t0,
     deltas,
+    maxPending,
     bytes,
     items,
     probes,

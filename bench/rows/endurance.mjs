@@ -2,7 +2,7 @@
 // into the real webview page (headless Chromium, dist/webview.js) for 5 minutes (--long 10,
 // --quick 10 s), sampling the page's JS heap, a Ctrl+wheel zoom's input → frame time and the
 // header's merged-items chip (bench/host/pageProbe.ts). See docs/performance.md.
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../lib.mjs';
@@ -16,6 +16,7 @@ const webviewMemory = {
   async run({ quick, long }) {
     const ms = quick ? 10000 : long ? 600000 : 300000;
     const everyMs = quick ? 1000 : 5000;
+    mkdirSync(join(root, 'test-results'), { recursive: true }); // absent on a clean clone
     rmSync(join(root, 'test-results', 'endurance.jsonl'), { force: true }); // samples as taken
     const r = await pipeline({
       script: 'src/python/scenarios/queue_producer_consumer.py',
@@ -40,6 +41,7 @@ const webviewMemory = {
     const ins = m.filter((p, i) => i % 2 === 0 && p.zoomRatio !== null);
     const zoomedIn = ins.filter((p) => p.zoomRatio < 0.95).length;
     const merged = m.map((p) => p.merged).filter(Boolean);
+    const hostHalf = r.mem.filter((p) => p.t >= ms / 2 && p.t <= ms);
     return {
       measured: max,
       note:
@@ -63,8 +65,12 @@ const webviewMemory = {
             ),
         )} %); header chip "older items merged": ` +
         `${merged[0] ?? 'never shown'} → ${merged.at(-1) ?? '-'}; the host process (session + ` +
-        `Playwright driver) meanwhile: JS heap max ${f1(Math.max(...r.mem.map((p) => p.heap)))} MB, ` +
-        `RSS start ${f1(r.mem[0].rss)} / max ${f1(Math.max(...r.mem.map((p) => p.rss)))} MB; load average ${loadavg()[0].toFixed(1)}`,
+        `Playwright driver) meanwhile: JS heap used (sampled, garbage included) start ${f1(r.mem[0].heap)} / ` +
+        `max ${f1(Math.max(...r.mem.map(heap)))} MB, slope over the second half ` +
+        `${f1(slopePerMin(hostHalf, heap))} MB/min; RSS start ${f1(r.mem[0].rss)} / ` +
+        `max ${f1(Math.max(...r.mem.map((p) => p.rss)))} MB, slope over the second half ` +
+        `${f1(slopePerMin(hostHalf, (p) => p.rss))} MB/min; at most ${r.maxPending} deltas ` +
+        `undelivered at once (flow control); load average ${loadavg()[0].toFixed(1)}`,
     };
   },
 };

@@ -189,10 +189,11 @@ const memory = {
         `(host only): ${r.events} events (${k(r.events / (ms / 1000))}/s), ${r.dropped} merged, ` +
         `retained ${r.retained.spans} spans / ${r.retained.marks} marks; ` +
         `JS heap used (measured) start ${f1(m[0].heap)} / end ${f1(m.at(-1).heap)} / max ${f1(max(heap))} MB, ` +
+        `ArrayBuffers outside the heap (the event log's bytes among them) max ${f1(max((p) => p.buffers))} MB, ` +
         `process RSS start ${f1(m[0].rss)} / end ${f1(m.at(-1).rss)} / max ${f1(max(rss))} MB ` +
         `(growth ${f1(max(rss) - m[0].rss)} MB); ` +
         `slope after ${f1(settled[0]?.t / 1000)} s: heap ${f1(slopePerMin(settled, heap))} MB/min, ` +
-        `RSS ${f1(slopePerMin(settled, rss))} MB/min`,
+        `RSS ${f1(slopePerMin(settled, rss))} MB/min; load average ${loadavg()[0].toFixed(1)}`,
     };
   },
 };

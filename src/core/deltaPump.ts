@@ -5,8 +5,13 @@
 /** Minimum time between two posts, in ms (60 per second). */
 export const MIN_INTERVAL_MS = 1000 / 60;
 
-/** A delivery that has not settled after this long no longer holds deltas back. */
+/** A delivery that has not settled after this long no longer holds the next delta back... */
 export const MAX_HOLD_MS = 1000;
+
+/** ...but no more than this many deliveries are ever un-settled at once: a slow webview (VS Code's
+ *  postMessage lags behind a busy page) gets a backlog of at most one delta, never an unbounded
+ *  queue of them in the host. */
+export const MAX_UNSETTLED = 2;
 
 /** Timer functions, injectable for tests. */
 export interface PumpTimers {
@@ -22,11 +27,18 @@ const realTimers: PumpTimers = {
 };
 
 /** Calls `flush` at most once per interval after `poke()`; `flushNow()` bypasses the wait.
- *  When `flush` returns a promise, the next flush waits until it settled. */
+ *  When `flush` returns a promise, the next flush waits until it settled, or MAX_HOLD_MS passed
+ *  and fewer than MAX_UNSETTLED flushes are un-settled. */
 export class DeltaPump {
   private timer: unknown = null;
   private lastFlush = -Infinity;
-  private busy = false;
+  /** The latest flush's delivery is pending and within its hold time. */
+  private holding = false;
+  /** Flushes whose promise has not settled yet. */
+  private pending = 0;
+  /** Which flush the hold belongs to (an older delivery settling does not end a newer hold). */
+  private generation = 0;
+  private holdTimer: unknown = null;
   private again = false;
   /** How many times flush ran. */
   flushes = 0;
@@ -37,9 +49,14 @@ export class DeltaPump {
     private readonly timers: PumpTimers = realTimers,
   ) {}
 
+  /** Flushes whose delivery has not settled yet (at most MAX_UNSETTLED, + 1 after flushNow). */
+  get unsettled(): number {
+    return this.pending;
+  }
+
   /** Something changed: schedule a flush within the interval. */
   poke(): void {
-    if (this.busy) {
+    if (this.holding || this.pending >= MAX_UNSETTLED) {
       this.again = true;
       return;
     }
@@ -66,18 +83,33 @@ export class DeltaPump {
     this.flushes++;
     const done = this.flush() as PromiseLike<unknown> | undefined;
     if (typeof done?.then !== 'function') return;
-    this.busy = true;
-    let guard: unknown = null;
-    const settle = (): void => {
-      if (!this.busy) return;
-      this.timers.clearTimeout(guard);
-      this.busy = false;
-      if (this.again) {
-        this.again = false;
-        this.poke();
-      }
+    const gen = ++this.generation;
+    this.pending++;
+    this.holding = true;
+    if (this.holdTimer !== null) this.timers.clearTimeout(this.holdTimer);
+    this.holdTimer = this.timers.setTimeout(() => {
+      if (gen === this.generation) this.endHold();
+    }, MAX_HOLD_MS);
+    const settled = (): void => {
+      this.pending--;
+      if (gen === this.generation) this.endHold();
+      else this.resume();
     };
-    guard = this.timers.setTimeout(settle, MAX_HOLD_MS);
-    done.then(settle, settle);
+    done.then(settled, settled);
+  }
+
+  /** The latest flush's hold ended (it settled, or MAX_HOLD_MS passed). */
+  private endHold(): void {
+    if (this.holdTimer !== null) this.timers.clearTimeout(this.holdTimer);
+    this.holdTimer = null;
+    this.holding = false;
+    this.resume();
+  }
+
+  /** Run the flush that pokes asked for while held, if nothing holds it any more. */
+  private resume(): void {
+    if (!this.again || this.holding || this.pending >= MAX_UNSETTLED) return;
+    this.again = false;
+    this.poke();
   }
 }

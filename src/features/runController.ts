@@ -148,10 +148,14 @@ export class RunController implements vscode.Disposable {
     const s = this.session;
     if (!s) return null;
     const model = s.model.snapshot();
+    let events: readonly TraceEvent[] | undefined;
     return {
       title: s.spec.title,
       model: this.findings ? this.findings.delta(model) : model,
-      events: s.events.all(),
+      // Parsed from the log's compact JSON lines only when an export reads them.
+      get events() {
+        return (events ??= s.events.all());
+      },
       eventsDropped: s.events.dropped,
     };
   }

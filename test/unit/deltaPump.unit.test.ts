@@ -1,8 +1,14 @@
 // Unit tests of the delta pump: at most one flush per interval, no flush without a poke, none
-// while the previous delivery is pending (bounded by MAX_HOLD_MS).
+// while the previous delivery is pending (for MAX_HOLD_MS), never more than MAX_UNSETTLED pending.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DeltaPump, MAX_HOLD_MS, MIN_INTERVAL_MS, type PumpTimers } from '../../src/core/deltaPump';
+import {
+  DeltaPump,
+  MAX_HOLD_MS,
+  MAX_UNSETTLED,
+  MIN_INTERVAL_MS,
+  type PumpTimers,
+} from '../../src/core/deltaPump';
 
 function fakeTimers(): PumpTimers & { advance(ms: number): void } {
   let now = 0;
@@ -84,7 +90,7 @@ test('a flush that returns a promise holds the next one back until it settles', 
   assert.equal(flushes, 2);
 });
 
-test('a delivery that never settles holds deltas back for MAX_HOLD_MS only', () => {
+test('deliveries that never settle: one more flush after MAX_HOLD_MS, then none', () => {
   const timers = fakeTimers();
   let flushes = 0;
   const pump = new DeltaPump(
@@ -101,5 +107,84 @@ test('a delivery that never settles holds deltas back for MAX_HOLD_MS only', () 
   timers.advance(MAX_HOLD_MS - 100);
   assert.equal(flushes, 1);
   timers.advance(200);
+  assert.equal(flushes, 2, 'the hold ended: the panel keeps updating if one promise is lost');
+  for (let i = 0; i < 100; i++) {
+    pump.poke();
+    timers.advance(100);
+  }
+  assert.equal(flushes, MAX_UNSETTLED, 'but no more than MAX_UNSETTLED posts queue up');
+  assert.equal(pump.unsettled, MAX_UNSETTLED);
+});
+
+/** A webview channel like VS Code's postMessage: posts are delivered one after another, each
+ *  taking `ms`; `post()` resolves when its delivery is done. Counts what is not delivered yet. */
+function slowChannel(timers: PumpTimers, ms: number) {
+  let busyUntil = 0;
+  const ch = {
+    posted: 0,
+    undelivered: 0,
+    maxUndelivered: 0,
+    post(): Promise<void> {
+      ch.posted++;
+      ch.maxUndelivered = Math.max(ch.maxUndelivered, ++ch.undelivered);
+      busyUntil = Math.max(busyUntil, timers.now()) + ms;
+      return new Promise<void>((r) =>
+        timers.setTimeout(() => {
+          ch.undelivered--;
+          r();
+        }, busyUntil - timers.now()),
+      );
+    },
+  };
+  return ch;
+}
+
+/** Advance fake time 1 ms at a time, letting settled promises run their callbacks. */
+async function run(timers: ReturnType<typeof fakeTimers>, ms: number, each?: () => void) {
+  for (let t = 0; t < ms; t++) {
+    each?.();
+    timers.advance(1);
+    for (let i = 0; i < 4; i++) await Promise.resolve();
+  }
+}
+
+test('a webview slower than the hold time never gets more than MAX_UNSETTLED posts queued', async () => {
+  for (const deliveryMs of [50, MAX_HOLD_MS - 1, MAX_HOLD_MS + 1, 3 * MAX_HOLD_MS, 20_000]) {
+    const timers = fakeTimers();
+    const ch = slowChannel(timers, deliveryMs);
+    const pump = new DeltaPump(() => ch.post(), MIN_INTERVAL_MS, timers);
+    // A traced program that never pauses: changes all the time, for 60 s.
+    await run(timers, 60_000, () => pump.poke());
+    assert.ok(
+      ch.maxUndelivered <= MAX_UNSETTLED,
+      `delivery ${deliveryMs} ms: ${ch.maxUndelivered} posts were undelivered at once`,
+    );
+    assert.ok(ch.posted >= 2, `delivery ${deliveryMs} ms: only ${ch.posted} posts`);
+  }
+});
+
+test("an older delivery settling does not end a newer post's hold", async () => {
+  const timers = fakeTimers();
+  const resolvers: (() => void)[] = [];
+  let flushes = 0;
+  const pump = new DeltaPump(
+    () => {
+      flushes++;
+      return new Promise<void>((r) => resolvers.push(r));
+    },
+    MIN_INTERVAL_MS,
+    timers,
+  );
+  pump.poke();
+  await run(timers, 20);
+  pump.poke();
+  await run(timers, MAX_HOLD_MS + 20); // the first delivery is late: the hold ends, flush #2
   assert.equal(flushes, 2);
+  pump.poke();
+  resolvers[0](); // the first delivery lands; the second one was posted just now
+  await run(timers, 100);
+  assert.equal(flushes, 2, 'flush #2 is still being delivered and within its hold');
+  resolvers[1]();
+  await run(timers, 20);
+  assert.equal(flushes, 3, 'the pokes meanwhile flush once #2 landed');
 });
