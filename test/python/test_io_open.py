@@ -47,6 +47,26 @@ class IoOpenTest(unittest.TestCase):
             if e["k"].startswith("io."):
                 self.assertEqual(os.path.basename(e["src"][0]), "io_open.py", e)
 
+    def test_pathlib_reads_and_writes_for_the_user_show(self):
+        prog = (
+            "import pathlib, tempfile\n"
+            "p = pathlib.Path('note.txt')\n"
+            "p.write_text('ticket 1')\n"
+            "print(p.read_text())\n"
+            "with p.open() as f:\n"
+            "    f.readline()\n"
+            "tempfile.TemporaryFile(mode='w+').write('stdlib')\n"  # not the user's open
+        )
+        with TempDir({"paths.py": prog}) as cwd:
+            trace = run_traced([os.path.join(cwd, "paths.py")], cwd=cwd)
+        self.assertEqual(trace.code, 0, trace.stderr)
+        self.assertEqual(trace.texts(), "ticket 1\n")
+        got = [(e["k"], e["path"], e["preview"], e["src"][1]) for e in trace.events
+               if e["k"].startswith("io.")]
+        self.assertEqual(got, [("io.write", "note.txt", "ticket 1", 3),
+                               ("io.read", "note.txt", "ticket 1", 4),
+                               ("io.read", "note.txt", "ticket 1", 6)])
+
 
 if __name__ == "__main__":
     unittest.main()

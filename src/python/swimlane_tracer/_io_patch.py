@@ -4,7 +4,8 @@ The real open() does all the work (argument checks, modes, encodings, errors wor
 always); when the caller is the user's code and the result is a text file, its buffer is
 re-wrapped, with the same settings, in a TextIOWrapper subclass whose read, readline,
 readlines, write and writelines report what they read or wrote (path and a short
-preview). The subclass is named like the C type and words repr() and pickling errors as
+preview); so are those pathlib opens for the user's code (Path.read_text, write_text, open).
+The subclass is named like the C type and words repr() and pickling errors as
 it does, and isinstance(f, io.TextIOWrapper) holds; `with`, iteration (which calls readline)
 and seek/tell behave the same. Binary files, files the standard library or the tracer
 open, and reads inside json.load/json.dump (which report themselves) are not reported.
@@ -16,6 +17,7 @@ methods, so iterating a big file costs ~80 ns a line more than untraced, not a P
 
 import builtins
 import io
+import os
 
 from ._emit import clip, q
 from ._labels import _is_user_file, src_json, user_frame
@@ -24,6 +26,7 @@ PREVIEW = 120
 MAX_EVENTS = 16
 _Wrapper = io.TextIOWrapper
 _em = None
+_IN_REPR = set()  # ids of traced files whose repr is being built (a name that is the file)
 _user_code = {}  # code object -> whether it is the user's (open() is called in loops)
 
 
@@ -92,7 +95,34 @@ class TracedTextFile(_Wrapper):
         self._swl_report("io.write", "".join(x for x in lines[:20] if isinstance(x, str)))
 
     def __reduce_ex__(self, protocol):
-        raise TypeError("cannot pickle '_io.TextIOWrapper' object")  # as untraced
+        # The C type's own error, worded as this Python words it (3.13 changed the text).
+        _Wrapper(io.BytesIO()).__reduce_ex__(protocol)
+        raise TypeError("cannot pickle '_io.TextIOWrapper' object")
+
+    def __repr__(self):
+        # The C repr names the type by the instance's type from Python 3.13 on; untraced it is
+        # always "<_io.TextIOWrapper name=... mode=... encoding=...>", so it is built here as
+        # the C code builds it (a detached file raises the same ValueError via .buffer).
+        self.buffer  # noqa: B018
+        key = id(self)
+        if key in _IN_REPR:
+            raise RuntimeError("reentrant call inside _io.TextIOWrapper.__repr__")
+        _IN_REPR.add(key)
+        try:
+            text = "<_io.TextIOWrapper"
+            try:
+                text += " name=%r" % (self.name,)
+            except AttributeError:
+                pass
+            except ValueError:  # the stream below was detached
+                pass
+            try:
+                text += " mode=%r" % (self.mode,)
+            except AttributeError:
+                pass
+            return text + " encoding=%r>" % (self.encoding,)
+        finally:
+            _IN_REPR.discard(key)
 
 
 # All named as the C type (below): type(f).__name__ and the class's repr read the same (the
@@ -148,6 +178,23 @@ def _rewrap(f, args, kwargs):
     return traced
 
 
+def _is_pathlib(filename):
+    # pathlib.py, or the pathlib package of Python 3.13+ (pathlib/_local.py, ...).
+    return filename.endswith(_PATHLIB_FILE) or _PATHLIB_DIR in filename
+
+
+_PATHLIB_FILE = os.sep + "pathlib.py"
+_PATHLIB_DIR = os.sep + "pathlib" + os.sep
+
+
+def _user_above_pathlib(frame):
+    # Path.read_text/write_text/open called by the user's code: the first frame past
+    # pathlib's own is the user's.
+    while frame is not None and _is_pathlib(frame.f_code.co_filename):
+        frame = frame.f_back
+    return frame is not None and _is_user_file(frame.f_code.co_filename)
+
+
 def install(emitter):
     """Replace builtins.open and io.open by a wrapper that traces the user's text files."""
     global _em
@@ -165,7 +212,7 @@ def install(emitter):
             if len(_user_code) > 4096:
                 _user_code.clear()
             user = _user_code[code] = _is_user_file(code.co_filename)
-        if not user:
+        if not user and not (_is_pathlib(code.co_filename) and _user_above_pathlib(_getframe(2))):
             return f
         try:
             return _rewrap(f, args, kwargs)
