@@ -1,4 +1,5 @@
-// Interned strings for the webview's columnar tables: each distinct string stored once. Pure.
+// Building blocks of the webview's columnar tables: interned strings (each distinct string stored
+// once) and growable typed arrays. Pure.
 
 /** Interned strings: each distinct string stored once, referred to by index. */
 export class Strings {
@@ -26,4 +27,17 @@ export class Strings {
   find(s: string): number {
     return this.index.get(s) ?? -1;
   }
+}
+
+/** Grow a typed array to at least `n` elements (×1.5), keeping its contents. */
+export function grow<T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(
+  a: T,
+  n: number,
+): T {
+  if (a.length >= n) return a;
+  const b = new (a.constructor as new (n: number) => T)(
+    Math.max(n, Math.ceil(a.length * 1.5), 1024),
+  );
+  b.set(a);
+  return b;
 }

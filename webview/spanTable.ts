@@ -7,7 +7,7 @@ import {
   type Span,
   type SpanKind,
 } from '../src/shared/webviewProtocol';
-import { Strings } from './internTable';
+import { grow, Strings } from './internTable';
 import { LaneRows, type LaneIndex } from './laneRows';
 
 export type { LaneIndex } from './laneRows';
@@ -16,16 +16,6 @@ export type { LaneIndex } from './laneRows';
 export const KINDS: readonly SpanKind[] = SPAN_KIND_CODES;
 const KIND_CODE: Record<string, number> = Object.fromEntries(KINDS.map((k, i) => [k, i]));
 const QUEUE_BLOCK = KIND_CODE.queueBlock;
-
-/** Grow a typed array to at least `n` elements (×1.5), keeping its contents. */
-function grow<T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(a: T, n: number): T {
-  if (a.length >= n) return a;
-  const b = new (a.constructor as new (n: number) => T)(
-    Math.max(n, Math.ceil(a.length * 1.5), 1024),
-  );
-  b.set(a);
-  return b;
-}
 
 /** Every span of a model in columns; rows are insertion order, upserts rewrite their row. */
 export class SpanTable {
@@ -42,9 +32,10 @@ export class SpanTable {
   /** Index into `strings` of the source file, -1 when none; `srcLine` its line. */
   srcFile = new Int32Array(0);
   srcLine = new Int32Array(0);
-  readonly strings = new Strings();
-  readonly lanes = new Strings();
-  readonly lockIds = new Strings();
+  /** Labels and source files; lane ids; lock and queue ids (replaced by retainRows). */
+  strings = new Strings();
+  lanes = new Strings();
+  lockIds = new Strings();
   /** Earliest start per lock id (lock spans only, queues excluded), for stable lock colours. */
   private lockFirst: number[] = [];
   /** Row + 1 by id for small non-negative integer ids (the host's counters); a Map for others. */
@@ -246,6 +237,50 @@ export class SpanTable {
   count(laneId: string): number {
     const li = this.lanes.find(laneId);
     return li < 0 ? 0 : (this.perLane[li]?.rows.length ?? 0);
+  }
+
+  /** Keep only the rows for which `keep(row)` is true, in place and in order (rows renumbered;
+   *  the string tables rebuilt, so strings of dropped rows are not kept). `keep` sees each row
+   *  before any row after it was moved. */
+  retainRows(keep: (r: number) => boolean): void {
+    const old = { strings: this.strings.list, lanes: this.lanes.list, locks: this.lockIds.list };
+    const fresh = {
+      strings: new Strings(),
+      lanes: new Strings(),
+      locks: new Strings(),
+    };
+    const remap = (list: string[], into: Strings): ((i: number) => number) => {
+      const known = new Int32Array(list.length).fill(-1);
+      return (i) => (i < 0 ? -1 : known[i] >= 0 ? known[i] : (known[i] = into.of(list[i])));
+    };
+    const str = remap(old.strings, fresh.strings);
+    const lane = remap(old.lanes, fresh.lanes);
+    const lock = remap(old.locks, fresh.locks);
+    const n = this.size;
+    this.rowByIdDense.fill(0);
+    this.rowByIdMap.clear();
+    this.perLane = [];
+    this.lockFirst = [];
+    this.maxTime = 0;
+    this.strings = fresh.strings;
+    this.lanes = fresh.lanes;
+    this.lockIds = fresh.locks;
+    this.size = 0;
+    for (let r = 0; r < n; r++) {
+      if (!keep(r)) continue;
+      const file = this.srcFile[r];
+      this.put(
+        this.id[r],
+        lane(this.lane[r]),
+        this.kind[r],
+        this.start[r],
+        this.end[r],
+        lock(this.lock[r]),
+        str(this.label[r]),
+        file < 0 ? -1 : str(file),
+        this.srcLine[r],
+      );
+    }
   }
 
   /** A new table with the rows for which `keep(row)` is true (the filter bar). */

@@ -1,7 +1,7 @@
 // The webview's copy of the model, fed by host deltas with upsert semantics: spans in a columnar
 // SpanTable (typed arrays, per-lane time index), marks in a MarkList (per-lane time lists), lanes
 // and arrows by id. Applying a delta costs the delta: nothing is re-derived over the whole model.
-import { flowAt, markAt, packDelta } from '../src/shared/packedDelta';
+import { flowAt, markAt, packPlain } from '../src/shared/packedDelta';
 import type { Flow, Header, Lane, ModelDelta, PackedDelta } from '../src/shared/webviewProtocol';
 import type { SwimlaneModel } from './layout';
 import { MarkList } from './markList';
@@ -27,10 +27,10 @@ export class Store {
 
   /** Upsert every item of a delta given as objects (saved state, exports, tests). */
   apply(delta: ModelDelta): void {
-    this.applyPacked(packDelta(delta));
+    this.applyPacked(packPlain(delta));
   }
 
-  /** Upsert every item of a packed delta (a later copy of an id replaces the earlier one). When
+  /** Upsert every item of a packed delta in its plain form, as the validator returns it (a later copy of an id replaces the earlier one). When
    * the host merged older detail into per-lane summary spans, drop that detail here first, as
    * the host did (spans ended, marks and arrows before the horizon); the summaries come in the
    * same delta. */
@@ -62,7 +62,7 @@ export class Store {
     // The host sends again every span it keeps open from before the horizon; one still open
     // here but not sent was closed and merged there before its closed copy reached us.
     const resent = new Set(delta.spans.id);
-    this.spans = t.subset((r) =>
+    t.retainRows((r) =>
       Number.isNaN(t.end[r]) ? t.start[r] >= before || resent.has(t.id[r]) : t.end[r] >= before,
     );
     this.marks.retain((m) => m.t >= before);

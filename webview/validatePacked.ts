@@ -10,6 +10,7 @@ import {
   type PackedDelta,
   type SpanColumns,
 } from '../src/shared/webviewProtocol';
+import { fromWire } from '../src/shared/packedDelta';
 
 /** Where validation problems are reported. */
 type Warn = (message: string) => void;
@@ -84,50 +85,89 @@ function checkColumn(col: unknown[], cell: Cell, n: number, bad: Uint8Array): vo
   }
 }
 
-/** The columns of one item list with their malformed rows removed, or null when the structure
- *  is broken (not an object, a column missing or not an array, columns of different lengths). */
-function asColumns<C extends object>(
-  v: unknown,
+/** The columns of one item list (unchecked cells), or null when the structure is broken: not an
+ *  object, a column missing or not an array, columns of different lengths (the source columns
+ *  may also be empty). */
+function shape<C extends object>(v: unknown, spec: Record<keyof C, Cell>): C | null {
+  if (!isObj(v) || !Array.isArray(v.id)) return null;
+  const len = v.id.length;
+  const out: Record<string, unknown[]> = {};
+  for (const name of Object.keys(spec)) {
+    const col = v[name];
+    if (!Array.isArray(col)) return null;
+    if (col.length !== len && !(col.length === 0 && name.startsWith('src'))) return null;
+    out[name] = col as unknown[];
+  }
+  if (isObj(v) && Array.isArray(v.srcFile) && v.srcFile.length !== (v.srcLine as unknown[]).length)
+    return null;
+  return out as unknown as C;
+}
+
+/** Whether every cell is a finite number (or null, where `nulls`): a column sent as differences,
+ *  where one bad cell would shift every row after it. */
+function allNumbers(col: unknown[], nulls = false): boolean {
+  for (const v of col) {
+    if (!(typeof v === 'number' && Number.isFinite(v)) && !(nulls && v === null)) return false;
+  }
+  return true;
+}
+
+/** `c` with its malformed rows removed (reported). */
+function rows<C extends object>(
+  c: C,
   spec: Record<keyof C, Cell>,
   n: number,
   what: string,
   warn: Warn,
-): C | null {
-  if (!isObj(v)) return null;
+): C {
   const names = Object.keys(spec) as (keyof C & string)[];
-  const first = v[names[0]];
-  if (!Array.isArray(first)) return null;
-  const len = first.length;
-  const out: Record<string, unknown[]> = {};
-  for (const name of names) {
-    const col = v[name];
-    if (!Array.isArray(col) || col.length !== len) return null;
-    out[name] = col as unknown[];
-  }
-  const bad = new Uint8Array(len);
-  for (const name of names) checkColumn(out[name], spec[name], n, bad);
+  const cols = c as unknown as Record<string, unknown[]>;
+  const bad = new Uint8Array(cols.id.length);
+  for (const name of names) checkColumn(cols[name], spec[name], n, bad);
   const dropped = bad.reduce((a, b) => a + b, 0);
-  if (dropped) {
-    warn(`swimlane: dropped ${dropped} malformed ${what}`);
-    for (const name of names) out[name] = out[name].filter((_, r) => !bad[r]);
-  }
+  if (!dropped) return c;
+  warn(`swimlane: dropped ${dropped} malformed ${what}`);
+  const out: Record<string, unknown[]> = {};
+  for (const name of names) out[name] = cols[name].filter((_, r) => !bad[r]);
   return out as unknown as C;
 }
 
-/** A packed delta, or null (the caller warns) when its structure is broken. */
+/** A packed delta in its plain form (see PackedDelta: differences decoded, source columns
+ *  filled), or null (the caller warns) when its structure is broken. */
 export function asPacked(
   data: Obj,
   lanes: (v: unknown[]) => Lane[],
   header: PackedDelta['header'] | null,
   warn: Warn,
 ): PackedDelta | null {
-  const { strings } = data;
+  const { strings, diff } = data;
   if (!header || !Array.isArray(strings) || !Array.isArray(data.lanes)) return null;
   for (const s of strings as unknown[]) if (typeof s !== 'string') return null;
-  const n = strings.length;
-  const spans = asColumns<SpanColumns>(data.spans, SPAN_COLUMNS, n, 'spans', warn);
-  const marks = asColumns<MarkColumns>(data.marks, MARK_COLUMNS, n, 'marks', warn);
-  const flows = asColumns<FlowColumns>(data.flows, FLOW_COLUMNS, n, 'flows', warn);
+  if (diff !== undefined && typeof diff !== 'boolean') return null;
+  const spans = shape<SpanColumns>(data.spans, SPAN_COLUMNS);
+  const marks = shape<MarkColumns>(data.marks, MARK_COLUMNS);
+  const flows = shape<FlowColumns>(data.flows, FLOW_COLUMNS);
   if (!spans || !marks || !flows) return null;
-  return { strings: strings as string[], lanes: lanes(data.lanes), spans, marks, flows, header };
+  if (diff) {
+    const numeric = [spans.id, spans.start, marks.id, marks.t, flows.id, flows.fromT, flows.toT];
+    if (!numeric.every((c) => allNumbers(c)) || !allNumbers(spans.end, true)) return null;
+  }
+  const plain = fromWire({
+    strings: strings as string[],
+    lanes: [],
+    spans,
+    marks,
+    flows,
+    header,
+    diff,
+  });
+  const n = strings.length;
+  return {
+    strings: plain.strings,
+    lanes: lanes(data.lanes),
+    spans: rows(plain.spans, SPAN_COLUMNS, n, 'spans', warn),
+    marks: rows(plain.marks, MARK_COLUMNS, n, 'marks', warn),
+    flows: rows(plain.flows, FLOW_COLUMNS, n, 'flows', warn),
+    header,
+  };
 }

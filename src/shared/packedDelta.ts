@@ -11,6 +11,9 @@ import {
   type SourceLocation,
   type Span,
 } from './webviewProtocol';
+import { fromWire, toWire } from './packedWire';
+
+export { fromWire, toWire } from './packedWire';
 
 const codes = (list: readonly string[]): Map<string, number> => new Map(list.map((k, i) => [k, i]));
 const SPAN_CODE = codes(SPAN_KIND_CODES);
@@ -112,8 +115,13 @@ export class DeltaPacker {
   }
 }
 
-/** `delta` in columns. */
+/** `delta` in columns, in its wire form (see {@link toWire}). */
 export function packDelta(delta: ModelDelta): PackedDelta {
+  return toWire(packPlain(delta));
+}
+
+/** `delta` in columns, plain (no differences, every column full). */
+export function packPlain(delta: ModelDelta): PackedDelta {
   const p = new DeltaPacker(delta);
   for (const s of delta.spans) p.span(s);
   for (const m of delta.marks) p.mark(m);
@@ -177,7 +185,8 @@ export function flowAt(p: PackedDelta, r: number): Flow {
 }
 
 /** A (valid) packed delta as objects; `flows` absent when there are none, as in a ModelDelta. */
-export function unpackDelta(p: PackedDelta): ModelDelta {
+export function unpackDelta(wire: PackedDelta): ModelDelta {
+  const p = fromWire(wire);
   const rows = <T>(n: number, at: (p: PackedDelta, r: number) => T): T[] =>
     Array.from({ length: n }, (_, r) => at(p, r));
   const delta: ModelDelta = {

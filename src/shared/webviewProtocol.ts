@@ -181,7 +181,13 @@ export interface FlowColumns {
 
 /** A {@link ModelDelta} as the host posts it: spans, marks and arrows as columns of numbers over
  *  one table of the delta's distinct strings (cheaper to serialize, clone, check and store than
- *  one object per item). See src/shared/packedDelta.ts. */
+ *  one object per item). See src/shared/packedDelta.ts.
+ *
+ *  On the wire two shortcuts keep the numbers short: the `srcFile` and `srcLine` columns of a
+ *  list are empty when none of its items has a source; and with `diff` set, ids and times are
+ *  differences — `id`, span `start`, mark `t` and arrow `fromT` from the previous row's (the first
+ *  row's from 0), span `end` from its own `start`, arrow `toT` from its own `fromT`. The host
+ *  sets `diff` only when every such value and difference is a safe integer, so decoding is exact. */
 export interface PackedDelta {
   strings: string[];
   lanes: Lane[];
@@ -189,6 +195,7 @@ export interface PackedDelta {
   marks: MarkColumns;
   flows: FlowColumns;
   header: Header;
+  diff?: boolean;
 }
 
 /** Messages the host posts to the webview (only after it received `ready`). A live model change

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TraceModel } from '../../src/core/traceModel';
-import { packDelta, unpackDelta } from '../../src/shared/packedDelta';
+import { fromWire, packDelta, unpackDelta } from '../../src/shared/packedDelta';
 import type { Header, Lane, ModelDelta, PackedDelta } from '../../src/shared/webviewProtocol';
 import { Store } from '../../webview/store';
 import { parseHostMessage } from '../../webview/validate';
@@ -76,7 +76,12 @@ test('a packed delta unpacks to the same delta, each string stored once', () => 
   const packed = packDelta(delta);
   assert.deepEqual(packed.strings.filter((s) => s === 'L').length, 1, 'lock id and print text');
   assert.equal(packed.spans.id.length, 3);
-  assert.deepEqual(packed.spans.end, [2, null, 4]);
+  assert.equal(packed.diff, true, 'integer ids and times go as differences');
+  assert.deepEqual(packed.spans.id, [0, 1, 1]);
+  assert.deepEqual(packed.spans.start, [1, 1, 0]);
+  assert.deepEqual(packed.spans.end, [1, null, 2], 'end as the duration');
+  assert.deepEqual(packed.flows.toT, [1, 1]);
+  assert.deepEqual(fromWire(packed).spans.end, [2, null, 4]);
   const { msg, warnings } = parse({ type: 'packed', ...packed });
   assert.deepEqual(warnings, []);
   assert.ok(msg);
@@ -91,7 +96,7 @@ test('malformed rows are dropped with a warning, the rest kept', () => {
   const s = p.strings.length;
   p.spans.kind[0] = 99; // no such kind
   p.spans.lane[2] = s; // string index out of range
-  p.marks.t[0] = Number.NaN; // JSON turns it into null: not a number
+  p.marks.kind[0] = -1; // no such kind
   p.flows.label[1] = -2; // neither -1 nor an index
   const { msg, warnings } = parse({ type: 'packed', ...p });
   assert.ok(msg);
@@ -113,6 +118,11 @@ test('a packed message with a broken structure is dropped whole, never thrown', 
     { ...good, spans: { ...good.spans, start: [1] } }, // columns of different lengths
     { ...good, marks: { ...good.marks, text: undefined } }, // a column missing
     { ...good, flows: null },
+    { ...good, spans: { ...good.spans, srcFile: [] } }, // one source column emptied, not both
+    { ...good, diff: 'yes' },
+    // A difference that is not a number would shift every row after it.
+    { ...good, marks: { ...good.marks, t: [3, null] } },
+    { ...good, spans: { ...good.spans, start: [1, 1, 'x'] } },
     { ...good, lanes: {} },
     { type: 'packed' },
   ];
@@ -139,13 +149,36 @@ test('random damage to a packed message never throws, and what passes applies cl
     const cols = Object.keys(p[group]);
     const col = p[group][cols[rand(cols.length)]];
     col[rand(col.length)] = junk[rand(junk.length)];
+    const diffCol = /^(id|start|end|t|fromT|toT)$/;
+    const name = cols.find((c) => p[group][c] === col) ?? '';
     const msg = parseHostMessage({ type: 'packed', ...p }, () => undefined);
-    assert.ok(msg && msg.type === 'packed', 'a damaged cell drops its row, not the message');
+    if (msg === null) {
+      assert.match(name, diffCol, 'only a damaged difference drops the whole message');
+      continue;
+    }
+    assert.ok(msg.type === 'packed');
     const store = new Store();
     store.applyPacked(msg);
     for (const s of store.snapshot()?.spans ?? []) assert.equal(typeof s.label, 'string');
     for (const m of store.model().marks) assert.equal(typeof m.text, 'string');
   }
+});
+
+test('times that are not integers go as they are; source columns only when needed', () => {
+  const fractional = {
+    ...delta,
+    spans: [{ ...delta.spans[0], start: 0.1, end: 0.30000000000000004 }],
+  };
+  const p = packDelta(fractional);
+  assert.equal(p.diff, undefined);
+  assert.deepEqual(p.spans.start, [0.1]);
+  assert.deepEqual(unpackDelta(p), fractional);
+  assert.equal(p.spans.srcFile.length, 0, 'no span has a source');
+  assert.equal(p.marks.srcFile.length, 2, 'one mark has one');
+  const { msg } = parse({ type: 'packed', ...p });
+  assert.ok(msg);
+  assert.deepEqual(msg.spans.srcFile, [-1]);
+  assert.deepEqual(unpackDelta(msg), fractional);
 });
 
 test('a store fed packed deltas holds what one fed object deltas holds (retention too)', () => {
