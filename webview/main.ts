@@ -50,6 +50,9 @@ function handle(store: Store, msg: HostToWebview): void {
     case 'delta':
       store.apply(msg);
       return;
+    case 'packed':
+      store.applyPacked(msg);
+      return;
     default:
       assertNever(msg);
   }

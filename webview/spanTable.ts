@@ -1,59 +1,21 @@
 // Columnar span storage for the webview: one typed array per field, strings interned, upsert by id,
 // and a per-lane time index (rows sorted by start + running max of ends) for window queries. A
 // million spans take ~50 MB here instead of ~200 MB as objects. Pure: no DOM.
-import type { Span, SpanKind } from '../src/shared/webviewProtocol';
+import {
+  SPAN_KIND_CODES,
+  type PackedDelta,
+  type Span,
+  type SpanKind,
+} from '../src/shared/webviewProtocol';
+import { grow, Strings } from './internTable';
 import { LaneRows, type LaneIndex } from './laneRows';
 
 export type { LaneIndex } from './laneRows';
 
-/** Span kinds by code (the `kind` column holds the index). */
-export const KINDS: readonly SpanKind[] = [
-  'run',
-  'task',
-  'queueBlock',
-  'lockWait',
-  'lockHold',
-  'sleep',
-];
+/** Span kinds by code (the `kind` column holds the index; the same codes as on the wire). */
+export const KINDS: readonly SpanKind[] = SPAN_KIND_CODES;
 const KIND_CODE: Record<string, number> = Object.fromEntries(KINDS.map((k, i) => [k, i]));
-
-/** Interned strings: each distinct string stored once, referred to by index. */
-class Strings {
-  readonly list: string[] = [];
-  private readonly index = new Map<string, number>();
-  /** Recent hits by a cheap slot of the string (spares hashing each copy of a repeated label). */
-  private readonly recent: (string | undefined)[] = new Array<string | undefined>(256);
-  private readonly recentIdx = new Int32Array(256);
-  /** Index of `s`, added when new. */
-  of(s: string): number {
-    const n = s.length;
-    const k = n === 0 ? 0 : (n * 31 + s.charCodeAt(0) * 7 + s.charCodeAt(n - 1)) & 255;
-    if (this.recent[k] === s) return this.recentIdx[k];
-    let i = this.index.get(s);
-    if (i === undefined) {
-      i = this.list.length;
-      this.list.push(s);
-      this.index.set(s, i);
-    }
-    this.recent[k] = s;
-    this.recentIdx[k] = i;
-    return i;
-  }
-  /** Index of `s`, or -1 when it was never stored. */
-  find(s: string): number {
-    return this.index.get(s) ?? -1;
-  }
-}
-
-/** Grow a typed array to at least `n` elements (×1.5), keeping its contents. */
-function grow<T extends Float64Array | Uint32Array | Int32Array | Uint8Array>(a: T, n: number): T {
-  if (a.length >= n) return a;
-  const b = new (a.constructor as new (n: number) => T)(
-    Math.max(n, Math.ceil(a.length * 1.5), 1024),
-  );
-  b.set(a);
-  return b;
-}
+const QUEUE_BLOCK = KIND_CODE.queueBlock;
 
 /** Every span of a model in columns; rows are insertion order, upserts rewrite their row. */
 export class SpanTable {
@@ -70,9 +32,10 @@ export class SpanTable {
   /** Index into `strings` of the source file, -1 when none; `srcLine` its line. */
   srcFile = new Int32Array(0);
   srcLine = new Int32Array(0);
-  readonly strings = new Strings();
-  readonly lanes = new Strings();
-  readonly lockIds = new Strings();
+  /** Labels and source files; lane ids; lock and queue ids (replaced by retainRows). */
+  strings = new Strings();
+  lanes = new Strings();
+  lockIds = new Strings();
   /** Earliest start per lock id (lock spans only, queues excluded), for stable lock colours. */
   private lockFirst: number[] = [];
   /** Row + 1 by id for small non-negative integer ids (the host's counters); a Map for others. */
@@ -91,30 +54,88 @@ export class SpanTable {
 
   /** Insert a span, or replace the one with the same id. */
   upsert(s: Span): void {
-    let r: number | undefined = this.row(s.id);
-    const laneIdx = this.lanes.of(s.lane);
+    const lock = s.lockId === undefined ? -1 : this.lockIds.of(s.lockId);
+    const file = s.src ? this.strings.of(s.src[0]) : -1;
+    const kind = KIND_CODE[s.kind] ?? 0;
+    const label = this.strings.of(s.label);
+    this.put(
+      s.id,
+      this.lanes.of(s.lane),
+      kind,
+      s.start,
+      s.end ?? NaN,
+      lock,
+      label,
+      file,
+      s.src?.[1] ?? 0,
+    );
+  }
+
+  /** Upsert every span of a (validated) packed delta: each of its strings is looked up here once,
+   *  then rows are copied column by column. */
+  upsertPacked(p: PackedDelta): void {
+    const c = p.spans;
+    const n = c.id.length;
+    if (n === 0) return;
+    const map = (into: Strings): ((i: number) => number) => {
+      const known = new Int32Array(p.strings.length).fill(-1);
+      return (i) => (i < 0 ? -1 : known[i] >= 0 ? known[i] : (known[i] = into.of(p.strings[i])));
+    };
+    const lane = map(this.lanes);
+    const str = map(this.strings);
+    const lock = map(this.lockIds);
+    for (let r = 0; r < n; r++) {
+      const end = c.end[r];
+      const l = lane(c.lane[r]);
+      this.put(
+        c.id[r],
+        l,
+        c.kind[r],
+        c.start[r],
+        end ?? NaN,
+        lock(c.lockId[r]),
+        str(c.label[r]),
+        str(c.srcFile[r]),
+        c.srcLine[r],
+      );
+    }
+  }
+
+  /** Write one span's row (strings already interned; `end` NaN while open). */
+  private put(
+    id: number,
+    laneIdx: number,
+    kind: number,
+    start: number,
+    end: number,
+    lock: number,
+    label: number,
+    srcFile: number,
+    srcLine: number,
+  ): void {
+    let r: number | undefined = this.row(id);
     if (r < 0) {
       r = this.size++;
       if (r >= this.id.length) this.reserve(r + 1);
-      this.setRow(s.id, r);
+      this.setRow(id, r);
       this.laneRows(laneIdx).add(r);
     } else if (this.lane[r] !== laneIdx) {
       this.perLane[this.lane[r]].remove(r);
       this.laneRows(laneIdx).add(r, true);
-    } else this.perLane[laneIdx].touch(r, this.start[r] !== s.start);
-    this.id[r] = s.id;
-    this.start[r] = s.start;
-    this.end[r] = s.end ?? NaN;
-    this.kind[r] = KIND_CODE[s.kind] ?? 0;
+    } else this.perLane[laneIdx].touch(r, this.start[r] !== start);
+    this.id[r] = id;
+    this.start[r] = start;
+    this.end[r] = end;
+    this.kind[r] = kind;
     this.lane[r] = laneIdx;
-    const lock = s.lockId === undefined ? -1 : this.lockIds.of(s.lockId);
     this.lock[r] = lock;
-    if (lock >= 0 && s.kind !== 'queueBlock')
-      this.lockFirst[lock] = Math.min(this.lockFirst[lock] ?? Infinity, s.start);
-    this.label[r] = this.strings.of(s.label);
-    this.srcFile[r] = s.src ? this.strings.of(s.src[0]) : -1;
-    this.srcLine[r] = s.src ? s.src[1] : 0;
-    this.maxTime = Math.max(this.maxTime, s.start, s.end ?? 0);
+    if (lock >= 0 && kind !== QUEUE_BLOCK)
+      this.lockFirst[lock] = Math.min(this.lockFirst[lock] ?? Infinity, start);
+    this.label[r] = label;
+    this.srcFile[r] = srcFile;
+    this.srcLine[r] = srcFile >= 0 ? srcLine : 0;
+    if (start > this.maxTime) this.maxTime = start;
+    if (end > this.maxTime) this.maxTime = end;
   }
 
   /** Make room for `n` rows. */
@@ -216,6 +237,50 @@ export class SpanTable {
   count(laneId: string): number {
     const li = this.lanes.find(laneId);
     return li < 0 ? 0 : (this.perLane[li]?.rows.length ?? 0);
+  }
+
+  /** Keep only the rows for which `keep(row)` is true, in place and in order (rows renumbered;
+   *  the string tables rebuilt, so strings of dropped rows are not kept). `keep` sees each row
+   *  before any row after it was moved. */
+  retainRows(keep: (r: number) => boolean): void {
+    const old = { strings: this.strings.list, lanes: this.lanes.list, locks: this.lockIds.list };
+    const fresh = {
+      strings: new Strings(),
+      lanes: new Strings(),
+      locks: new Strings(),
+    };
+    const remap = (list: string[], into: Strings): ((i: number) => number) => {
+      const known = new Int32Array(list.length).fill(-1);
+      return (i) => (i < 0 ? -1 : known[i] >= 0 ? known[i] : (known[i] = into.of(list[i])));
+    };
+    const str = remap(old.strings, fresh.strings);
+    const lane = remap(old.lanes, fresh.lanes);
+    const lock = remap(old.locks, fresh.locks);
+    const n = this.size;
+    this.rowByIdDense.fill(0);
+    this.rowByIdMap.clear();
+    this.perLane = [];
+    this.lockFirst = [];
+    this.maxTime = 0;
+    this.strings = fresh.strings;
+    this.lanes = fresh.lanes;
+    this.lockIds = fresh.locks;
+    this.size = 0;
+    for (let r = 0; r < n; r++) {
+      if (!keep(r)) continue;
+      const file = this.srcFile[r];
+      this.put(
+        this.id[r],
+        lane(this.lane[r]),
+        this.kind[r],
+        this.start[r],
+        this.end[r],
+        lock(this.lock[r]),
+        str(this.label[r]),
+        file < 0 ? -1 : str(file),
+        this.srcLine[r],
+      );
+    }
   }
 
   /** A new table with the rows for which `keep(row)` is true (the filter bar). */

@@ -1,7 +1,8 @@
 // The webview's copy of the model, fed by host deltas with upsert semantics: spans in a columnar
 // SpanTable (typed arrays, per-lane time index), marks in a MarkList (per-lane time lists), lanes
 // and arrows by id. Applying a delta costs the delta: nothing is re-derived over the whole model.
-import type { Flow, Header, Lane, ModelDelta } from '../src/shared/webviewProtocol';
+import { flowAt, markAt, packPlain } from '../src/shared/packedDelta';
+import type { Flow, Header, Lane, ModelDelta, PackedDelta } from '../src/shared/webviewProtocol';
 import type { SwimlaneModel } from './layout';
 import { MarkList } from './markList';
 import { SpanTable } from './spanTable';
@@ -26,18 +27,23 @@ export class Store {
   /** The host's `init` said it has no run for this panel. */
   noRun = false;
 
-  /** Upsert every item of a delta (a later copy of an id replaces the earlier one). When the
-   * host merged older detail into per-lane summary spans, drop that detail here first, as the
-   * host did (spans ended, marks and arrows before the horizon); the summaries come in the
-   * same delta. */
+  /** Upsert every item of a delta given as objects (saved state, exports, tests). */
   apply(delta: ModelDelta): void {
+    this.applyPacked(packPlain(delta));
+  }
+
+  /** Upsert every item of a packed delta in its plain form, as the validator returns it (a later copy of an id replaces the earlier one). When
+   * the host merged older detail into per-lane summary spans, drop that detail here first, as
+   * the host did (spans ended, marks and arrows before the horizon); the summaries come in the
+   * same delta. */
+  applyPacked(delta: PackedDelta): void {
     const before = delta.header.mergedBefore;
     if (before !== undefined && before > this.mergedBefore) this.dropBefore(before, delta);
     for (const l of delta.lanes) this.lanes.set(l.id, l);
     if (delta.lanes.length) this.laneList = [...this.lanes.values()].sort(byOrder);
-    for (const s of delta.spans) this.spans.upsert(s);
-    for (const m of delta.marks) this.marks.upsert(m);
-    for (const f of delta.flows ?? []) this.upsertFlow(f);
+    this.spans.upsertPacked(delta);
+    for (let r = 0, n = delta.marks.id.length; r < n; r++) this.marks.upsert(markAt(delta, r));
+    for (let r = 0, n = delta.flows.id.length; r < n; r++) this.upsertFlow(flowAt(delta, r));
     this.header = delta.header;
     this.cache = null;
   }
@@ -52,13 +58,13 @@ export class Store {
     }
   }
 
-  private dropBefore(before: number, delta: ModelDelta): void {
+  private dropBefore(before: number, delta: PackedDelta): void {
     this.mergedBefore = before;
     const t = this.spans;
     // The host sends again every span it keeps open from before the horizon; one still open
     // here but not sent was closed and merged there before its closed copy reached us.
-    const resent = new Set(delta.spans.map((s) => s.id));
-    this.spans = t.subset((r) =>
+    const resent = new Set(delta.spans.id);
+    t.retainRows((r) =>
       Number.isNaN(t.end[r]) ? t.start[r] >= before || resent.has(t.id[r]) : t.end[r] >= before,
     );
     this.marks.retain((m) => m.t >= before);

@@ -11,6 +11,7 @@ import type {
   Span,
   SpanKind,
 } from '../src/shared/webviewProtocol';
+import { asPacked } from './validatePacked';
 
 /** Where validation problems are reported (console.warn in the webview). */
 export type Warn = (message: string) => void;
@@ -201,6 +202,12 @@ export function parseHostMessage(data: unknown, warn: Warn): HostToWebview | nul
       };
       if (Array.isArray(data.flows)) msg.flows = items(data.flows, asFlow, 'flows', warn);
       return msg;
+    }
+    case 'packed': {
+      const lanes = (v: unknown[]): Lane[] => items(v, asLane, 'lanes', warn);
+      const packed = asPacked(data, lanes, asHeader(data.header), warn);
+      if (!packed) break;
+      return { type: 'packed', ...packed };
     }
     default:
       warn(`swimlane: ignored a message of unknown type ${JSON.stringify(data.type).slice(0, 40)}`);

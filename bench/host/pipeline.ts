@@ -5,6 +5,7 @@
 // Usage: node pipeline.cjs '<json options>' (see Options).
 import type { Browser } from 'playwright-core';
 import { FindingsFeed } from '../../src/features/findingsFeed';
+import { packDelta } from '../../src/shared/packedDelta';
 import { RunSession } from '../../src/session/runSession';
 import type { HostToWebview, ModelDelta } from '../../src/shared/webviewProtocol';
 import type { WebviewPage } from '../../test/webview/harness';
@@ -24,6 +25,8 @@ interface Options {
   /** With the webview: sample its heap, zoom latency and merged chip every this many ms. */
   pageEveryMs?: number;
   python?: string;
+  /** With the webview: write a CPU profile of the page (CDP Profiler) to this file. */
+  pageProfile?: string;
 }
 
 const opts = JSON.parse(process.argv[2] ?? '{}') as Options;
@@ -72,6 +75,32 @@ async function drawLog(page: WebviewPage, count: number): Promise<{ n: number; t
   return page.page.evaluate(() => (window as unknown as DrawLog).__drawn);
 }
 
+/** Start the page's CPU profiler (CDP); `stop` writes the profile (.cpuprofile JSON). */
+async function startProfile(page: WebviewPage): Promise<{ stop(file: string): Promise<void> }> {
+  const cdp = await page.page.context().newCDPSession(page.page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return {
+    async stop(file) {
+      const { profile } = await cdp.send('Profiler.stop');
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(file, JSON.stringify(profile));
+    },
+  };
+}
+
+/** The page's main-thread busy time so far (CDP Performance metric TaskDuration, s). */
+async function taskSeconds(page: WebviewPage): Promise<{ start: number; read(): Promise<number> }> {
+  const cdp = await page.page.context().newCDPSession(page.page);
+  await cdp.send('Performance.enable');
+  const read = async (): Promise<number> => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  };
+  return { start: await read(), read };
+}
+
 async function main(): Promise<void> {
   const root = process.cwd(); // the repo root (bench/rows/host.mjs runs us there)
   let browser: Browser | null = null;
@@ -83,6 +112,8 @@ async function main(): Promise<void> {
     page = await harness.openWebview(browser);
     post = await webviewPost(page);
   }
+  const profiler = page && opts.pageProfile ? await startProfile(page) : null;
+  const pageTask = page ? await taskSeconds(page) : null;
   const probes: number[] = []; // event → drawn latency, ms
   const posts: { ms: number; bytes: number }[] = []; // per delivered delta
   const sent: { seq: number; emitted: number }[] = []; // probes: in which delta, emitted when
@@ -101,7 +132,7 @@ async function main(): Promise<void> {
     {
       delta: (d: ModelDelta) => {
         const out = findings ? findings.delta(d) : d;
-        const json = JSON.stringify({ type: 'delta', ...out });
+        const json = JSON.stringify({ type: 'packed', ...packDelta(out) });
         deltas++;
         bytes += json.length;
         items += out.spans.length + out.marks.length + out.lanes.length;
@@ -172,6 +203,8 @@ async function main(): Promise<void> {
     end = drawnAt(deltas);
     if (pager) pageMem.push(await pager.sample()); // after the last delta was drawn
   }
+  if (profiler && opts.pageProfile) await profiler.stop(opts.pageProfile);
+  const pageCpuMs = pageTask ? ((await pageTask.read()) - pageTask.start) * 1000 : null;
   const cpu = process.cpuUsage(cpu0);
   if (stopper) clearTimeout(stopper);
   if (sampler) clearInterval(sampler);
@@ -189,6 +222,8 @@ async function main(): Promise<void> {
     dropped: header.dropped,
     ms: end - firstByte,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    /** The page's main-thread busy time over the run (with the webview). */
+    pageCpuMs,
     wallMs: end - t0,
     deltas,
     maxPending,

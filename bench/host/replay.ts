@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { TraceFeed } from '../../src/core/traceFeed';
 import { TraceModel } from '../../src/core/traceModel';
 import { FindingsFeed } from '../../src/features/findingsFeed';
+import { packDelta } from '../../src/shared/packedDelta';
 
 const [file, everyArg] = process.argv.slice(2);
 const data = readFileSync(file);
@@ -23,12 +24,15 @@ for (let i = 0; i < data.length; i += 65536) {
   feed.pushStdout(data.subarray(i, i + 65536));
   if (model.getHeader().events >= next) {
     next += every;
-    bytes += JSON.stringify({ type: 'delta', ...findings.delta(model.takeDelta()) }).length;
+    bytes += JSON.stringify({
+      type: 'packed',
+      ...packDelta(findings.delta(model.takeDelta())),
+    }).length;
   }
 }
 feed.end();
 model.setState('finished');
-bytes += JSON.stringify({ type: 'delta', ...findings.delta(model.takeDelta()) }).length;
+bytes += JSON.stringify({ type: 'packed', ...packDelta(findings.delta(model.takeDelta())) }).length;
 const ms = Number(process.hrtime.bigint() - t0) / 1e6;
 const cpu = process.cpuUsage(cpu0);
 const h = model.getHeader();

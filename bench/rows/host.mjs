@@ -136,7 +136,8 @@ const ingest = {
       measured: rate(live),
       note:
         `${live.events} events (live traced child, Emitter mix) → webview in ${(live.ms / 1000).toFixed(2)} s, ` +
-        `${live.deltas} deltas, ${(live.bytes / 1e6).toFixed(1)} MB JSON, host ${k(cpuRate(live))} events per CPU-s; ` +
+        `${live.deltas} deltas, ${(live.bytes / 1e6).toFixed(1)} MB JSON, host ${k(cpuRate(live))} events per CPU-s, ` +
+        `page ${live.pageCpuMs ? k(live.events / (live.pageCpuMs / 1000)) : '?'} per page main-thread CPU-s; ` +
         `cat of a recorded stream → webview: ${upper ? `${k(rate(upper))}/s` : 'not run (quick)'}; host only (no webview): ${k(rate(hostOnly))}/s ` +
         `(${k(cpuRate(hostOnly))} per host CPU-s); the same events replayed in-process ` +
         `(parse → model → delta JSON, no child): ${k(cpuRate(cpu))} per CPU-s; load average ${loadavg()[0].toFixed(1)}; ` +

@@ -138,6 +138,12 @@ export class ModelStore {
     return lane;
   }
 
+  /** Mark a known lane dirty (as laneById does); returns it. */
+  protected touchLane(lane: Lane): Lane {
+    this.dirtyLanes.add(lane);
+    return lane;
+  }
+
   /** The shared copy of a source location (interned up to 10k distinct ones). */
   protected intern(src: SourceLocation | undefined): SourceLocation | undefined {
     if (src === undefined) return undefined;

@@ -25,6 +25,9 @@ export class TraceModel extends ModelStore {
   /** Arrow tails waiting for their head: child lane id → spawn point; queue item → put point. */
   private readonly pendingSpawn = new Map<string, { lane: string; t: number; name: string }>();
   private readonly pendingPut = new Map<string, { lane: string; t: number }>();
+  /** The lane at() resolved per pid and native thread id (a pid's entries are forgotten when
+   *  its hello names the main thread). */
+  private readonly laneAt = new Map<number, Map<number, Lane>>();
 
   constructor(private readonly options: TraceModelOptions) {
     super(
@@ -71,6 +74,7 @@ export class TraceModel extends ModelStore {
     switch (e.k) {
       case 'hello': {
         this.mainTid.set(pid, e.tid);
+        this.laneAt.delete(pid);
         const lane = this.proc(pid, e.main ? null : e.ppid);
         if (e.main) {
           lane.main = true;
@@ -279,8 +283,14 @@ export class TraceModel extends ModelStore {
 
   /** The lane an event draws on: its process's lane, or its thread's sub-lane. */
   private at(e: EventBase): Lane {
+    let byTid = this.laneAt.get(e.pid);
+    const known = byTid?.get(e.tid);
+    if (known) return this.touchLane(known);
     const main = this.mainTid.get(e.pid) ?? e.pid;
-    return e.tid === main ? this.proc(e.pid, null) : this.thread(e.pid, e.tid, null, false);
+    const lane = e.tid === main ? this.proc(e.pid, null) : this.thread(e.pid, e.tid, null, false);
+    if (!byTid) this.laneAt.set(e.pid, (byTid = new Map()));
+    byTid.set(e.tid, lane);
+    return lane;
   }
 
   private proc(pid: number, parent: number | null): Lane {

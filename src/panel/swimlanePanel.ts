@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { HostToWebview, ModelDelta, WebviewToHost } from '../shared/webviewProtocol';
 import { assertNever } from '../core/events';
+import { packDelta } from '../shared/packedDelta';
 import { saveExport } from './exportFile';
 import { makeNonce, WEBVIEW_ROOTS, webviewHtml } from './webviewHtml';
 import { webviewStrings } from './webviewStrings';
@@ -102,10 +103,10 @@ export class SwimlanePanel implements vscode.Disposable {
     if (this.ready) this.sendSnapshot();
   }
 
-  /** Forward a delta (dropped while the webview is not ready: it gets a snapshot then);
-   *  resolves once VS Code delivered it (the run's delta pump waits for that). */
+  /** Forward a delta, packed in columns (dropped while the webview is not ready: it gets a
+   *  snapshot then); resolves once VS Code delivered it (the run's delta pump waits for that). */
   postDelta(delta: ModelDelta): Thenable<boolean> | undefined {
-    return this.ready ? this.post({ type: 'delta', ...delta }) : undefined;
+    return this.ready ? this.post({ type: 'packed', ...packDelta(delta) }) : undefined;
   }
 
   private receive(raw: unknown): void {
@@ -144,7 +145,7 @@ export class SwimlanePanel implements vscode.Disposable {
   private sendSnapshot(): void {
     if (!this.source) return;
     this.post({ type: 'reset' });
-    this.post({ type: 'delta', ...this.source.snapshot() });
+    this.post({ type: 'packed', ...packDelta(this.source.snapshot()) });
   }
 
   private post(msg: HostToWebview): Thenable<boolean> {

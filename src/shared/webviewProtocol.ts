@@ -115,12 +115,97 @@ export interface ModelDelta {
   flows?: Flow[];
 }
 
-/** Messages the host posts to the webview (only after it received `ready`). */
+/** Span kinds by their code in {@link SpanColumns.kind}. */
+export const SPAN_KIND_CODES: readonly SpanKind[] = [
+  'run',
+  'task',
+  'queueBlock',
+  'lockWait',
+  'lockHold',
+  'sleep',
+];
+
+/** Mark kinds by their code in {@link MarkColumns.kind}. */
+export const MARK_KIND_CODES: readonly MarkKind[] = [
+  'start',
+  'end',
+  'killed',
+  'print',
+  'exc',
+  'release',
+  'spawn',
+  'io',
+  'mark',
+];
+
+/** Arrow kinds by their code in {@link FlowColumns.kind}. */
+export const FLOW_KIND_CODES: readonly FlowKind[] = ['spawn', 'queue'];
+
+/** Spans in columns: row i of every array is one span. Strings are indexes into the packed
+ *  delta's `strings`; -1 means absent (no lock id, no source). */
+export interface SpanColumns {
+  id: number[];
+  lane: number[];
+  kind: number[];
+  start: number[];
+  /** null while the span is open. */
+  end: (number | null)[];
+  label: number[];
+  lockId: number[];
+  srcFile: number[];
+  /** 0 when there is no source. */
+  srcLine: number[];
+}
+
+/** Marks in columns (see {@link SpanColumns}). */
+export interface MarkColumns {
+  id: number[];
+  lane: number[];
+  kind: number[];
+  t: number[];
+  text: number[];
+  srcFile: number[];
+  srcLine: number[];
+}
+
+/** Arrows in columns (see {@link SpanColumns}); `label` -1 when there is none. */
+export interface FlowColumns {
+  id: number[];
+  kind: number[];
+  fromLane: number[];
+  fromT: number[];
+  toLane: number[];
+  toT: number[];
+  label: number[];
+}
+
+/** A {@link ModelDelta} as the host posts it: spans, marks and arrows as columns of numbers over
+ *  one table of the delta's distinct strings (cheaper to serialize, clone, check and store than
+ *  one object per item). See src/shared/packedDelta.ts.
+ *
+ *  On the wire two shortcuts keep the numbers short: the `srcFile` and `srcLine` columns of a
+ *  list are empty when none of its items has a source; and with `diff` set, ids and times are
+ *  differences — `id`, span `start`, mark `t` and arrow `fromT` from the previous row's (the first
+ *  row's from 0), span `end` from its own `start`, arrow `toT` from its own `fromT`. The host
+ *  sets `diff` only when every such value and difference is a safe integer, so decoding is exact. */
+export interface PackedDelta {
+  strings: string[];
+  lanes: Lane[];
+  spans: SpanColumns;
+  marks: MarkColumns;
+  flows: FlowColumns;
+  header: Header;
+  diff?: boolean;
+}
+
+/** Messages the host posts to the webview (only after it received `ready`). A live model change
+ *  comes `packed`; `delta` (objects) is the same content, for saved state, exports and tests. */
 export type HostToWebview =
   /** `noRun`: the host has no run for this panel (one VS Code revived after a window reload). */
   | { type: 'init'; strings: Record<string, string>; noRun?: boolean }
   | { type: 'reset' }
-  | ({ type: 'delta' } & ModelDelta);
+  | ({ type: 'delta' } & ModelDelta)
+  | ({ type: 'packed' } & PackedDelta);
 
 /** Messages the webview posts to the host. */
 export type WebviewToHost =
