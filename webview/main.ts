@@ -109,19 +109,31 @@ function main(): void {
     persist();
   };
   let pending = false;
+  let drawEnd = 0; // when the last draw for host data ended, and what it cost (ms)
+  let drawCost = 0;
   const draw = (): void => {
     pending = false;
+    const t0 = performance.now();
     try {
       render(select(root), store.model(), options());
       saveFinished();
     } catch (err) {
       console.error('swimlane: render failed', err);
     }
+    drawEnd = performance.now();
+    drawCost = drawEnd - t0;
   };
+  // While a run streams in, a draw waits until the page has been idle for as long as the last
+  // draw took: a big view is then drawn less often (a 40 ms frame at most every 80 ms) and the
+  // page keeps time for the next messages and for input. A finished run, zoom and pan (draw.ts)
+  // draw on the next frame.
   const schedule = (): void => {
     if (pending) return;
     pending = true;
-    requestAnimationFrame(draw);
+    const live = store.model().header?.state === 'running';
+    const wait = live ? drawEnd + drawCost - performance.now() : 0;
+    if (wait > 1) setTimeout(() => requestAnimationFrame(draw), wait);
+    else requestAnimationFrame(draw);
   };
   const warn = (m: string): void => console.warn(m);
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
