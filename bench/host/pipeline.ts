@@ -22,6 +22,8 @@ interface Options {
   stopAfterMs: number;
   /** Sample process memory every this many ms (0: never). */
   memEveryMs: number;
+  /** Force a full GC (node --expose-gc) and sample the live heap every this many ms (0: never). */
+  liveEveryMs?: number;
   /** With the webview: sample its heap, zoom latency and merged chip every this many ms. */
   pageEveryMs?: number;
   python?: string;
@@ -179,6 +181,16 @@ async function main(): Promise<void> {
     });
   };
   const sampler = opts.memEveryMs ? setInterval(sample, opts.memEveryMs) : null;
+  // What the host holds on to: the heap right after a full collection (as the webview rows
+  // measure the page), apart from garbage V8 has not collected yet.
+  const live: { t: number; heap: number }[] = [];
+  const gc = (globalThis as { gc?: () => void }).gc;
+  const liveSample = (): void => {
+    gc?.();
+    live.push({ t: hr() - t0, heap: process.memoryUsage().heapUsed / 1e6 });
+  };
+  if (opts.liveEveryMs && !gc) throw new Error('liveEveryMs needs node --expose-gc');
+  const liver = opts.liveEveryMs ? setInterval(liveSample, opts.liveEveryMs) : null;
   await session.start(opts.python ?? 'python3', root);
   const stopper = opts.stopAfterMs ? setTimeout(() => void session.stop(), opts.stopAfterMs) : null;
   const pager =
@@ -208,6 +220,7 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpu0);
   if (stopper) clearTimeout(stopper);
   if (sampler) clearInterval(sampler);
+  if (liver) clearInterval(liver);
   if (opts.memEveryMs) sample();
   const shot = page
     ? await page.page.screenshot({ path: `${root}/test-results/bench-host.png` })
@@ -232,6 +245,7 @@ async function main(): Promise<void> {
     probes,
     postMs: posts.map((p) => p.ms).sort((a, b) => a - b)[posts.length >> 1] ?? null,
     mem,
+    live,
     pageMem,
     retained: { spans: session.model.allSpans().length, marks: session.model.allMarks().length },
     pageErrors: pageErrors.slice(0, 5),
