@@ -80,6 +80,40 @@ export class PixelBuffer {
     }
   }
 
+  /**
+   * Fill the `rects` [x, y, w, h, …] (whole px, y relative to `dy`) with `colour` at `alpha`,
+   * clipped: the dense batches' case, thousands of small rects, so no per-rect calls or fractions.
+   */
+  fillRects(rects: readonly number[], dy: number, colour: Rgba, alpha: number): void {
+    const a = Math.round((colour >>> 24) * alpha);
+    if (a <= 0) return;
+    const solid = ((colour & 0xffffff) | (a << 24)) >>> 0;
+    const { px, width, clipLeft, clipRight, height } = this;
+    let lastDst = -1;
+    let lastOut = 0;
+    for (let r = 0; r < rects.length; r += 4) {
+      const x0 = Math.max(rects[r], clipLeft);
+      const x1 = Math.min(rects[r] + rects[r + 2], clipRight);
+      const y0 = Math.max(rects[r + 1] - dy, 0);
+      const y1 = Math.min(rects[r + 1] - dy + rects[r + 3], height);
+      if (x1 <= x0) continue;
+      for (let y = y0; y < y1; y++) {
+        const end = y * width + x1;
+        if (a >= 255) for (let i = y * width + x0; i < end; i++) px[i] = solid;
+        else
+          for (let i = y * width + x0; i < end; i++) {
+            const d = px[i];
+            if (d === 0) px[i] = solid;
+            else if (d === lastDst) px[i] = lastOut;
+            else {
+              lastDst = d;
+              lastOut = px[i] = over(colour, alpha, d);
+            }
+          }
+      }
+    }
+  }
+
   /** Fill [x0, x1) × [y0, y1) (device px, fractional edges partly covered), clipped. */
   fill(x0: number, y0: number, x1: number, y1: number, colour: Rgba, alpha: number): void {
     x0 = Math.max(x0, this.clipLeft);

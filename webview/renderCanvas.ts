@@ -1,6 +1,7 @@
-// Dense layer on a canvas under the lanes <svg>: lane bars, merged spans (lock waits hatched like
-// the SVG's), and mark ticks when too many marks are in view for the SVG. The canvas covers only
-// the scrolled viewport (it follows scrollTop), so its size does not grow with the lane count.
+// Dense layer on a canvas under the lanes <svg>: lane bars, merged spans (lock waits hatched and
+// queue blocks dotted like the SVG's), and mark ticks when too many marks are in view for the SVG.
+// The canvas covers only the scrolled viewport (it follows scrollTop), so its size does not grow
+// with the lane count. Pixels are written into a buffer and put at once (webview/pixelBuffer.ts).
 import type { DenseBatch } from './denseIndex';
 import type { LaneRow, MarkPos } from './layout';
 import type { Palette } from './palette';
@@ -70,6 +71,19 @@ function hatch(colour: string, bg: string): Tile {
   });
 }
 
+/** The queue-block dots for `colour` (as the SVG's sl-qhatch pattern: 12% tint, 3×2 dots). */
+function queueDots(colour: string, bg: string): Tile {
+  return tileOf(`dots|${colour}|${bg}`, 6, 4, (c) => {
+    c.fillStyle = bg;
+    c.fillRect(0, 0, 6, 4);
+    c.globalAlpha = 0.12;
+    c.fillStyle = colour;
+    c.fillRect(0, 0, 6, 4);
+    c.globalAlpha = 0.8;
+    c.fillRect(1, 1, 3, 2);
+  });
+}
+
 let probe: CanvasRenderingContext2D | null = null;
 const colours = new Map<string, Rgba>();
 
@@ -94,6 +108,28 @@ const buffers = new WeakMap<HTMLCanvasElement, PixelBuffer>();
 /** Set a style property only when it changes (a write re-styles the element even when equal). */
 function setStyle(el: HTMLElement, name: 'width' | 'height' | 'top', value: string): void {
   if (el.style[name] !== value) el.style[name] = value;
+}
+
+/**
+ * Mark ticks at 1×: a tick is a 1 px box centred on a pixel edge, so it covers half of two
+ * columns; ticks of one row share their height. Per row, each column is filled once with the
+ * coverage of the union (½ or 1), as one path of all the ticks is filled.
+ */
+function fillTicks(buf: PixelBuffer, ticks: readonly MarkPos[], r: number, top: number, c: Rgba) {
+  const byRow = new Map<number, Set<number>>();
+  for (const m of ticks) {
+    let xs = byRow.get(m.y);
+    if (!xs) byRow.set(m.y, (xs = new Set()));
+    xs.add(Math.round(m.x));
+  }
+  for (const [y, xs] of byRow) {
+    const cols = new Set<number>();
+    for (const k of xs) cols.add(k - 1).add(k);
+    for (const col of cols) {
+      const cover = ((xs.has(col) ? 1 : 0) + (xs.has(col + 1) ? 1 : 0)) / 2;
+      buf.fill(col, y - r - top, col + 1, y + r - top, c, 0.9 * cover);
+    }
+  }
 }
 
 /**
@@ -149,8 +185,14 @@ export function drawDenseCanvas(
   for (const { kind, lock, rects } of batches ?? []) {
     const [c, a] = colour(kind, lock);
     const faded = dim?.(kind, lock) ? 0.25 : 1;
-    if (kind === 'lockWait') {
-      const tile = hatch(c, colour.background);
+    // Lock waits hatched, queue blocks dotted, like the SVG's patterns (anchored at the lanes' top).
+    const tile =
+      kind === 'lockWait'
+        ? hatch(c, colour.background)
+        : kind === 'queueBlock'
+          ? queueDots(c, colour.background)
+          : null;
+    if (tile) {
       const phase = Math.floor(top);
       for (let i = 0; i < rects.length; i += 4) {
         const [x, y, rw, rh] = [rects[i], rects[i + 1] - top, rects[i + 2], rects[i + 3]];
@@ -158,20 +200,27 @@ export function drawDenseCanvas(
       }
     } else {
       const rgb = rgba(c);
-      for (let i = 0; i < rects.length; i += 4)
-        box(rects[i], rects[i + 1], rects[i + 2], rects[i + 3], rgb, faded * a);
+      // Whole-pixel rects (the merge's columns) at 1×: straight into the buffer.
+      if (dpr === 1 && top === Math.round(top)) buf.fillRects(rects, top, rgb, faded * a);
+      else
+        for (let i = 0; i < rects.length; i += 4)
+          box(rects[i], rects[i + 1], rects[i + 2], rects[i + 3], rgb, faded * a);
     }
   }
   const r = Math.max(3, Math.floor(rows[0]?.height ?? 16) / 2 - 2);
   // Failure ticks (exception, killed) last, on top; each kind as one union, like a path fill.
   for (const bad of [false, true]) {
-    const boxes: number[] = [];
-    for (const m of ticks) {
-      if ((m.kind === 'exc' || m.kind === 'killed') !== bad) continue;
-      const x = Math.round(m.x) - 0.5;
-      boxes.push(x * dpr, (m.y - r - top) * dpr, (x + 1) * dpr, (m.y + r - top) * dpr);
+    const tc = rgba(bad ? colour.error : colour.foreground);
+    const mine = ticks.filter((m) => (m.kind === 'exc' || m.kind === 'killed') === bad);
+    if (dpr === 1) fillTicks(buf, mine, r, top, tc);
+    else {
+      const boxes: number[] = [];
+      for (const m of mine) {
+        const x = Math.round(m.x) - 0.5;
+        boxes.push(x * dpr, (m.y - r - top) * dpr, (x + 1) * dpr, (m.y + r - top) * dpr);
+      }
+      buf.fillUnion(boxes, tc, 0.9);
     }
-    buf.fillUnion(boxes, rgba(bad ? colour.error : colour.foreground), 0.9);
   }
   ctx.putImageData(buf.image, 0, 0);
 }
