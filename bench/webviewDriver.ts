@@ -1,7 +1,8 @@
 // Drives the built webview in Debian's Chromium for the webview bench rows (bench/rows/webview.mjs
 // bundles this file): loads a synthetic run of N spans through host → webview delta messages,
 // times the first draw, a scripted series of zoom and pan frames, and the JS heap after a GC.
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { BARE_HTML } from './bareFrame';
 import { launch, openWebview } from '../test/webview/harness';
 
 /** What one session measured (times in ms, heap in MB = 10^6 bytes). */
@@ -23,6 +24,8 @@ export interface WebviewMeasures {
   cpuMain: number;
   /** Per frame means of the renderer's CDP Performance metrics (ms). */
   breakdown: string;
+  /** The same frames on the bare page (bench/bareFrame.ts), measured in the same session. */
+  bare: FrameMeasures | null;
   heapMB: number;
   heapEmptyMB: number;
 }
@@ -115,6 +118,61 @@ async function frames(page: Page, steps: Step[]): Promise<[number, number][]> {
   }, steps);
 }
 
+/** Frame times of the scripted steps in `page` and the renderer's CPU per frame. */
+export interface FrameMeasures {
+  frames: number[];
+  frameJs: number[];
+  cpuProcess: number;
+  cpuMain: number;
+  breakdown: string;
+}
+
+/** Play the script in `page` and time its frames, with the renderer's CPU time per frame. */
+async function timedFrames(page: Page): Promise<FrameMeasures> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  // CPU seconds of the renderer (ticks of 10 ms: only the sum over all frames means much).
+  const NAMES = [
+    'ProcessTime',
+    'ThreadTime',
+    'ScriptDuration',
+    'LayoutDuration',
+    'RecalcStyleDuration',
+    'TaskDuration',
+  ];
+  const cpu = async (): Promise<number[]> => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    return NAMES.map((n) => (metrics.find((m) => m.name === n)?.value ?? NaN) * 1000);
+  };
+  const c0 = await cpu();
+  const timed = await frames(page, script());
+  const c1 = await cpu();
+  await cdp.detach();
+  const n = timed.length;
+  return {
+    frames: timed.map((f) => f[0]),
+    frameJs: timed.map((f) => f[1]),
+    cpuProcess: (c1[0] - c0[0]) / n,
+    cpuMain: (c1[1] - c0[1]) / n,
+    breakdown: NAMES.map((name, i) => `${name} ${((c1[i] - c0[i]) / n).toFixed(1)}`).join(', '),
+  };
+}
+
+/** The same script and measurement on the bare page (bench/bareFrame.ts), in a fresh context. */
+async function measureBare(browser: Browser): Promise<FrameMeasures> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 760 } });
+  try {
+    const page = await context.newPage();
+    await page.setContent(BARE_HTML);
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+    return await timedFrames(page);
+  } finally {
+    await context.close();
+  }
+}
+
 /** Load a run of `spans` spans into a fresh webview and measure it; `frames` false skips zooming. */
 export async function measureWebview(
   spans: number,
@@ -173,42 +231,20 @@ export async function measureWebview(
       const ingest = win.__handled.reduce((a, b) => a + b, 0);
       return { events, lanes, messages, ingest, js, painted };
     }, spans);
-    const frameTimes: number[] = [];
-    const frameJs: number[] = [];
-    let cpuProcess = NaN;
-    let cpuMain = NaN;
-    let breakdown = '';
+    let run: FrameMeasures = {
+      frames: [],
+      frameJs: [],
+      cpuProcess: NaN,
+      cpuMain: NaN,
+      breakdown: '',
+    };
+    let bare: FrameMeasures | null = null;
     if (zoom) {
       // Whole run in view first (the densest frame), then the scripted zooms and pans.
       await page.click('[data-testid="fit"]');
       await w.settle();
-      const cdp = await page.context().newCDPSession(page);
-      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
-      // CPU seconds of the renderer (ticks of 10 ms: only the sum over all frames means much).
-      const NAMES = [
-        'ProcessTime',
-        'ThreadTime',
-        'ScriptDuration',
-        'LayoutDuration',
-        'RecalcStyleDuration',
-        'TaskDuration',
-      ];
-      const cpu = async (): Promise<number[]> => {
-        const { metrics } = await cdp.send('Performance.getMetrics');
-        return NAMES.map((n) => (metrics.find((m) => m.name === n)?.value ?? NaN) * 1000);
-      };
-      const c0 = await cpu();
-      for (const [t, js] of await frames(page, script())) {
-        frameTimes.push(t);
-        frameJs.push(js);
-      }
-      const c1 = await cpu();
-      cpuProcess = (c1[0] - c0[0]) / frameTimes.length;
-      cpuMain = (c1[1] - c0[1]) / frameTimes.length;
-      breakdown = NAMES.map(
-        (n, i) => `${n} ${((c1[i] - c0[i]) / frameTimes.length).toFixed(1)}`,
-      ).join(', ');
-      await cdp.detach();
+      run = await timedFrames(page);
+      bare = await measureBare(browser);
     }
     const heap = await heapMB(page);
     const errors = w.errors.filter((e) => e.startsWith('pageerror'));
@@ -222,11 +258,8 @@ export async function measureWebview(
       ingestMs: loaded.ingest,
       firstDrawJsMs: loaded.js,
       firstDrawMs: loaded.painted,
-      frames: frameTimes,
-      frameJs,
-      cpuProcess,
-      cpuMain,
-      breakdown,
+      ...run,
+      bare,
       heapMB: heap,
       heapEmptyMB,
     };

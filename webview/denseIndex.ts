@@ -101,8 +101,10 @@ export function mergeIndexed(
       }
       const a = Math.max(0, Math.floor(w.left + (start[r] - w.d0) * k) - x0);
       const b = Math.min(n - 1, Math.max(a, Math.ceil(w.left + (e - w.d0) * k) - 1 - x0));
-      if (a === b) bits[g][a] = 1;
-      else if (a < n && b >= 0) bits[g].fill(1, a, b + 1);
+      const cols = bits[g];
+      // Short ranges in a loop (a native fill call costs as much as ~15 columns).
+      if (b - a < 16) for (let c = a; c <= b; c++) cols[c] = 1;
+      else if (a < n && b >= 0) cols.fill(1, a, b + 1);
     }
     keys.forEach((key, g) => {
       slot[key] = -1;
@@ -112,14 +114,18 @@ export function mergeIndexed(
       if (!batch) batches.set(key, (batch = { kind: kd, lock, rects: [] }));
       const [off, bh] = spanBand(kd, row.height);
       const cols = bits[g];
-      // Runs of set columns, found with native scans (indexOf) rather than column by column.
-      for (let i = cols.indexOf(1); i >= 0;) {
-        let j = cols.indexOf(0, i);
-        if (j < 0) j = n;
-        batch.rects.push(x0 + i, row.y + off, j - i, bh);
-        cols.fill(0, i, j);
-        i = j < n ? cols.indexOf(1, j) : -1;
+      // Runs of set columns in one pass (per-run native indexOf/fill calls cost more than the
+      // scan when runs are short, as they are on dense frames), then one clear.
+      const { rects } = batch;
+      const y = row.y + off;
+      for (let i = 0; i < n; i++) {
+        if (cols[i] === 0) continue;
+        let j = i + 1;
+        while (j < n && cols[j] === 1) j++;
+        rects.push(x0 + i, y, j - i, bh);
+        i = j;
       }
+      cols.fill(0);
       pool.push(cols);
     });
   }

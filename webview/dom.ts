@@ -23,3 +23,28 @@ export function setAttrs<E extends Element, D>(
     }
   });
 }
+
+/** Set attributes of one element (null removes), skipping unchanged values (see setAttrs). */
+export function attrs(el: Element | null, spec: Record<string, string | number | null>): void {
+  if (!el) return;
+  for (const name in spec) {
+    const v = spec[name];
+    const s = v === null ? null : String(v);
+    if (el.getAttribute(name) === s) continue;
+    if (s === null) el.removeAttribute(name);
+    else el.setAttribute(name, s);
+  }
+}
+
+/** Add or remove a class only when that changes the class list (a write re-styles the element). */
+export function classIf(el: Element | null, name: string, on: boolean): void {
+  if (el && el.classList.contains(name) !== on) el.classList.toggle(name, on);
+}
+
+/** Set the element's own first text (before child elements such as a <title>) when it changed. */
+export function ownText(el: Element, text: string): void {
+  const first = el.firstChild;
+  if (first?.nodeType === 3) {
+    if (first.nodeValue !== text) first.nodeValue = text;
+  } else el.insertBefore(el.ownerDocument.createTextNode(text), first);
+}

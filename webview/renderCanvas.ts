@@ -1,9 +1,11 @@
-// Dense layer on a canvas under the lanes <svg>: lane bars, merged spans (lock waits hatched like
-// the SVG's), and mark ticks when too many marks are in view for the SVG. The canvas covers only
-// the scrolled viewport (it follows scrollTop), so its size does not grow with the lane count.
+// Dense layer on a canvas under the lanes <svg>: lane bars, merged spans (lock waits hatched and
+// queue blocks dotted like the SVG's), and mark ticks when too many marks are in view for the SVG.
+// The canvas covers only the scrolled viewport (it follows scrollTop), so its size does not grow
+// with the lane count. Pixels are written into a buffer and put at once (webview/pixelBuffer.ts).
 import type { DenseBatch } from './denseIndex';
 import type { LaneRow, MarkPos } from './layout';
 import type { Palette } from './palette';
+import { pack, PixelBuffer, type Rgba, type Tile } from './pixelBuffer';
 
 /** Where the canvas sits: the lanes' width, the viewport rows [top, top + height), the plot x range. */
 export interface CanvasFrame {
@@ -24,18 +26,34 @@ export interface CanvasExtras {
   grid?: readonly number[];
 }
 
-/** Hatch tiles per (lock colour, background): a diagonal line on a tinted background. */
-const hatches = new Map<string, CanvasPattern | null>();
+/** Pattern tiles by colours, as RGBA pixels. */
+const tiles = new Map<string, Tile>();
+
+/** A `width`×`height` tile painted by `paint` on a small canvas, cached under `key`. */
+function tileOf(
+  key: string,
+  width: number,
+  height: number,
+  paint: (c: CanvasRenderingContext2D) => void,
+): Tile {
+  let t = tiles.get(key);
+  if (t) return t;
+  const canvas = document.createElement('canvas');
+  canvas.width = width;
+  canvas.height = height;
+  const c = canvas.getContext('2d', { willReadFrequently: true });
+  t = { px: new Uint32Array(width * height), width, height };
+  if (c) {
+    paint(c);
+    t.px.set(new Uint32Array(c.getImageData(0, 0, width, height).data.buffer));
+  }
+  tiles.set(key, t);
+  return t;
+}
 
 /** The lock-wait hatch for `colour` (as the SVG's sl-hatch-N pattern: 14% tint, 45° lines). */
-function hatch(ctx: CanvasRenderingContext2D, colour: string, bg: string): CanvasPattern | null {
-  const key = `${colour}|${bg}`;
-  let p = hatches.get(key);
-  if (p !== undefined) return p;
-  const tile = document.createElement('canvas');
-  tile.width = tile.height = 6;
-  const c = tile.getContext('2d');
-  if (c) {
+function hatch(colour: string, bg: string): Tile {
+  return tileOf(`hatch|${colour}|${bg}`, 6, 6, (c) => {
     c.fillStyle = bg;
     c.fillRect(0, 0, 6, 6);
     c.globalAlpha = 0.14;
@@ -50,15 +68,74 @@ function hatch(ctx: CanvasRenderingContext2D, colour: string, bg: string): Canva
       c.lineTo(d + 6, 0);
     }
     c.stroke();
+  });
+}
+
+/** The queue-block dots for `colour` (as the SVG's sl-qhatch pattern: 12% tint, 3×2 dots). */
+function queueDots(colour: string, bg: string): Tile {
+  return tileOf(`dots|${colour}|${bg}`, 6, 4, (c) => {
+    c.fillStyle = bg;
+    c.fillRect(0, 0, 6, 4);
+    c.globalAlpha = 0.12;
+    c.fillStyle = colour;
+    c.fillRect(0, 0, 6, 4);
+    c.globalAlpha = 0.8;
+    c.fillRect(1, 1, 3, 2);
+  });
+}
+
+let probe: CanvasRenderingContext2D | null = null;
+const colours = new Map<string, Rgba>();
+
+/** A CSS colour as packed RGBA (read back from a 1×1 canvas; cached). */
+function rgba(css: string): Rgba {
+  let c = colours.get(css);
+  if (c !== undefined) return c;
+  probe ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true });
+  if (!probe) return 0;
+  probe.clearRect(0, 0, 1, 1);
+  probe.fillStyle = '#000';
+  probe.fillStyle = css;
+  probe.fillRect(0, 0, 1, 1);
+  const [r, g, b, a] = probe.getImageData(0, 0, 1, 1).data;
+  colours.set(css, (c = pack(r, g, b, a)));
+  return c;
+}
+
+/** The pixel buffer of each canvas, kept while its size stays. */
+const buffers = new WeakMap<HTMLCanvasElement, PixelBuffer>();
+
+/** Set a style property only when it changes (a write re-styles the element even when equal). */
+function setStyle(el: HTMLElement, name: 'width' | 'height' | 'top', value: string): void {
+  if (el.style[name] !== value) el.style[name] = value;
+}
+
+/**
+ * Mark ticks at 1×: a tick is a 1 px box centred on a pixel edge, so it covers half of two
+ * columns; ticks of one row share their height. Per row, each column is filled once with the
+ * coverage of the union (½ or 1), as one path of all the ticks is filled.
+ */
+function fillTicks(buf: PixelBuffer, ticks: readonly MarkPos[], r: number, top: number, c: Rgba) {
+  const byRow = new Map<number, Set<number>>();
+  for (const m of ticks) {
+    let xs = byRow.get(m.y);
+    if (!xs) byRow.set(m.y, (xs = new Set()));
+    xs.add(Math.round(m.x));
   }
-  p = c ? ctx.createPattern(tile, 'repeat') : null;
-  hatches.set(key, p);
-  return p;
+  for (const [y, xs] of byRow) {
+    const cols = new Set<number>();
+    for (const k of xs) cols.add(k - 1).add(k);
+    for (const col of cols) {
+      const cover = ((xs.has(col) ? 1 : 0) + (xs.has(col + 1) ? 1 : 0)) / 2;
+      buf.fill(col, y - r - top, col + 1, y + r - top, c, 0.9 * cover);
+    }
+  }
 }
 
 /**
  * Size `canvas` to the viewport and draw lane bars of `rows`, the span batches and the mark
  * ticks, clipped to the plot [left, right]; with `batches` null the canvas is cleared and hidden.
+ * Everything is written into a pixel buffer (no paths) and put on the canvas at once.
  */
 export function drawDenseCanvas(
   canvas: HTMLCanvasElement,
@@ -69,60 +146,81 @@ export function drawDenseCanvas(
   more: CanvasExtras = {},
 ): void {
   const { dim = null, ticks = [], grid = [] } = more;
-  canvas.classList.toggle('hidden', batches === null && ticks.length === 0);
+  const hidden = batches === null && ticks.length === 0;
+  if (canvas.classList.contains('hidden') !== hidden) canvas.classList.toggle('hidden', hidden);
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
-  if (batches === null && ticks.length === 0) {
+  if (hidden) {
     if (canvas.width > 1) canvas.width = canvas.height = 1;
+    buffers.delete(canvas);
     return;
   }
   const dpr = window.devicePixelRatio || 1;
+  const height = Math.max(1, size.height);
   const w = Math.round(size.width * dpr);
-  const h = Math.round(Math.max(1, size.height) * dpr);
+  const h = Math.round(height * dpr);
   if (canvas.width !== w) canvas.width = w;
   if (canvas.height !== h) canvas.height = h;
-  canvas.style.width = `${size.width}px`;
-  canvas.style.height = `${Math.max(1, size.height)}px`;
-  canvas.style.top = `${size.top}px`;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, -size.top * dpr);
-  ctx.clearRect(0, size.top, size.width, size.height);
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(size.left, size.top, size.right - size.left, size.height);
-  ctx.clip();
-  const [muted] = colour('run', null);
-  ctx.fillStyle = colour.foreground;
-  ctx.globalAlpha = 0.07;
-  for (const gx of grid) ctx.fillRect(Math.round(gx) - 0.5, size.top, 1, size.height);
+  setStyle(canvas, 'width', `${size.width}px`);
+  setStyle(canvas, 'height', `${height}px`);
+  setStyle(canvas, 'top', `${size.top}px`);
+  let buf = buffers.get(canvas);
+  if (!buf || buf.width !== w || buf.height !== h)
+    buffers.set(canvas, (buf = new PixelBuffer(w, h)));
+  buf.clear();
+  buf.clipLeft = Math.max(0, Math.round(size.left * dpr));
+  buf.clipRight = Math.min(w, Math.round(size.right * dpr));
+  // User space (CSS px, y from the lanes' top) to device px.
+  const top = size.top;
+  const box = (x: number, y: number, bw: number, bh: number, c: Rgba, a: number): void =>
+    buf.fill(x * dpr, (y - top) * dpr, (x + bw) * dpr, (y + bh - top) * dpr, c, a);
+  const fg = rgba(colour.foreground);
+  for (const gx of grid) box(Math.round(gx) - 0.5, top, 1, height, fg, 0.07);
   if (batches) {
-    ctx.fillStyle = muted;
-    ctx.globalAlpha = 0.75;
+    const muted = rgba(colour('run', null)[0]);
     for (const r of rows) {
-      if (r.bar) ctx.fillRect(r.bar.x, r.y + Math.round(r.height / 2) - 1, r.bar.width, 2);
+      if (r.bar) box(r.bar.x, r.y + Math.round(r.height / 2) - 1, r.bar.width, 2, muted, 0.75);
     }
   }
-  // One path and one fill per (kind, lock) batch.
   for (const { kind, lock, rects } of batches ?? []) {
     const [c, a] = colour(kind, lock);
-    const pattern = kind === 'lockWait' ? hatch(ctx, c, colour.background) : null;
-    ctx.fillStyle = pattern ?? c;
-    ctx.globalAlpha = (dim?.(kind, lock) ? 0.25 : 1) * (pattern ? 1 : a);
-    ctx.beginPath();
-    for (let i = 0; i < rects.length; i += 4)
-      ctx.rect(rects[i], rects[i + 1], rects[i + 2], rects[i + 3]);
-    ctx.fill();
-  }
-  ctx.globalAlpha = 0.9;
-  for (const bad of [false, true]) {
-    ctx.fillStyle = bad ? colour.error : colour.foreground;
-    ctx.beginPath();
-    for (const m of ticks) {
-      if ((m.kind === 'exc' || m.kind === 'killed') !== bad) continue;
-      const r = Math.max(3, Math.floor(rows[0]?.height ?? 16) / 2 - 2);
-      ctx.rect(Math.round(m.x) - 0.5, m.y - r, 1, 2 * r);
+    const faded = dim?.(kind, lock) ? 0.25 : 1;
+    // Lock waits hatched, queue blocks dotted, like the SVG's patterns (anchored at the lanes' top).
+    const tile =
+      kind === 'lockWait'
+        ? hatch(c, colour.background)
+        : kind === 'queueBlock'
+          ? queueDots(c, colour.background)
+          : null;
+    if (tile) {
+      const phase = Math.floor(top);
+      for (let i = 0; i < rects.length; i += 4) {
+        const [x, y, rw, rh] = [rects[i], rects[i + 1] - top, rects[i + 2], rects[i + 3]];
+        buf.fillTile(x * dpr, y * dpr, (x + rw) * dpr, (y + rh) * dpr, tile, dpr, phase, faded);
+      }
+    } else {
+      const rgb = rgba(c);
+      // Whole-pixel rects (the merge's columns) at 1×: straight into the buffer.
+      if (dpr === 1 && top === Math.round(top)) buf.fillRects(rects, top, rgb, faded * a);
+      else
+        for (let i = 0; i < rects.length; i += 4)
+          box(rects[i], rects[i + 1], rects[i + 2], rects[i + 3], rgb, faded * a);
     }
-    ctx.fill();
   }
-  ctx.restore();
-  ctx.globalAlpha = 1;
+  const r = Math.max(3, Math.floor(rows[0]?.height ?? 16) / 2 - 2);
+  // Failure ticks (exception, killed) last, on top; each kind as one union, like a path fill.
+  for (const bad of [false, true]) {
+    const tc = rgba(bad ? colour.error : colour.foreground);
+    const mine = ticks.filter((m) => (m.kind === 'exc' || m.kind === 'killed') === bad);
+    if (dpr === 1) fillTicks(buf, mine, r, top, tc);
+    else {
+      const boxes: number[] = [];
+      for (const m of mine) {
+        const x = Math.round(m.x) - 0.5;
+        boxes.push(x * dpr, (m.y - r - top) * dpr, (x + 1) * dpr, (m.y + r - top) * dpr);
+      }
+      buf.fillUnion(boxes, tc, 0.9);
+    }
+  }
+  ctx.putImageData(buf.image, 0, 0);
 }

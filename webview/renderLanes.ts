@@ -1,7 +1,7 @@
 // Lane area drawing: row stripes, labels with tree guides, lifetime bars, spans, marks, grid.
 import type { BaseType, ScaleLinear, Selection } from 'd3';
 import type { LaneRow, Layout, MarkPos, SpanRect } from './layout';
-import { setAttrs } from './dom';
+import { attrs, classIf, ownText, setAttrs } from './dom';
 import { INDENT, LOCK_COLOURS, SPAN_LAYERS } from './laneLayers';
 import { drawFlows, drawMarkLabels } from './renderFlows';
 import { drawMarks } from './renderMarks';
@@ -67,22 +67,24 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
   frames.set(svg.node()!, f);
   const h = f.laneHeight;
   const height = Math.max(l.height, 1);
-  svg
-    .attr('width', width)
-    .attr('height', height)
-    .classed('sl-focus-lock', f.focusLock !== null);
-  svg
-    .select('#sl-clip-plot rect')
-    .attr('x', f.labelWidth)
-    .attr('y', 0)
-    .attr('width', Math.max(0, f.right - f.labelWidth))
-    .attr('height', height);
-  svg
-    .select('#sl-clip-labels rect')
-    .attr('x', 0)
-    .attr('y', 0)
-    .attr('width', f.labelWidth - 6)
-    .attr('height', height);
+  // Only changed values are written: a write to a clip path's rect repaints all it clips, and any
+  // write re-styles its element, even with the same value.
+  const root = svg.node()!;
+  attrs(root, { width, height });
+  classIf(root, 'sl-focus-lock', f.focusLock !== null);
+  const plotWidth = Math.max(0, f.right - f.labelWidth);
+  attrs(root.querySelector('#sl-clip-plot rect'), {
+    x: f.labelWidth,
+    y: 0,
+    width: plotWidth,
+    height,
+  });
+  attrs(root.querySelector('#sl-clip-labels rect'), {
+    x: 0,
+    y: 0,
+    width: f.labelWidth - 6,
+    height,
+  });
 
   svg
     .select('.sl-rows')
@@ -99,24 +101,28 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
 
   svg
     .select('.sl-grid')
-    .selectAll('line')
+    .selectAll<SVGLineElement, number>('line')
     .data(f.dense ? [] : gridTimes(f))
     .join('line')
-    .attr('class', 'sl-grid-line')
-    .attr('x1', (t) => f.x(t))
-    .attr('x2', (t) => f.x(t))
-    .attr('y2', height);
+    .call(setAttrs, {
+      class: () => 'sl-grid-line',
+      x1: (t: number) => f.x(t),
+      x2: (t: number) => f.x(t),
+      y2: () => height,
+    });
 
   svg
     .select('.sl-bars')
     .selectAll<SVGRectElement, LaneRow>('rect')
     .data(f.dense ? [] : f.rows.filter((r) => r.bar !== null), (r) => r.id)
     .join('rect')
-    .attr('class', (r) => `sl-lanebar${r.lane.end === null ? ' sl-open' : ''}`)
-    .attr('x', (r) => r.bar?.x ?? 0)
-    .attr('width', (r) => r.bar?.width ?? 0)
-    .attr('y', (r) => r.y + Math.round(h / 2) - 1)
-    .attr('height', 2);
+    .call(setAttrs, {
+      class: (r: LaneRow) => `sl-lanebar${r.lane.end === null ? ' sl-open' : ''}`,
+      x: (r: LaneRow) => r.bar?.x ?? 0,
+      width: (r: LaneRow) => r.bar?.width ?? 0,
+      y: (r: LaneRow) => r.y + Math.round(h / 2) - 1,
+      height: () => 2,
+    });
 
   for (const kind of SPAN_LAYERS) {
     const rects = svg
@@ -147,13 +153,9 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
 
   const md = f.mainDone;
   const mdx = md === null ? NaN : f.x(md);
-  svg
-    .select('.sl-maindone')
-    .classed('hidden', !(mdx >= f.labelWidth && mdx <= f.right))
-    .attr('x1', mdx || 0)
-    .attr('x2', mdx || 0)
-    .attr('y1', 0)
-    .attr('y2', height);
+  const mdLine = root.querySelector('.sl-maindone');
+  classIf(mdLine, 'hidden', !(mdx >= f.labelWidth && mdx <= f.right));
+  attrs(mdLine, { x1: mdx || 0, x2: mdx || 0, y1: 0, y2: height });
 
   const lanes = svg
     .select('.sl-labels')
@@ -213,13 +215,15 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
     );
 }
 
-/** Set each element's text only when it differs (a text change costs a layout and a repaint). */
+/**
+ * Set each element's own text only when it differs (a text change costs a layout and a repaint);
+ * child elements (the toggle's <title>) stay: replacing textContent re-created them every frame.
+ */
 function textIfChanged(
   sel: Selection<SVGTextElement, LaneRow, BaseType, unknown>,
   text: (r: LaneRow) => string,
 ): void {
   sel.each(function (r) {
-    const t = text(r);
-    if (this.textContent !== t) this.textContent = t;
+    ownText(this, text(r));
   });
 }

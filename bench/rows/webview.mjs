@@ -73,6 +73,12 @@ function frameRow(id, spans) {
       const med = median(m.frames);
       const p = p95(m.frames);
       const p95ok = p <= 33 ? 'p95 ≤ 33 ms: yes' : 'p95 ≤ 33 ms: NO';
+      const b = m.bare;
+      const bare = b
+        ? `; bare page (bench/bareFrame.ts: a canvas of 400 rects, same frames): median ${ms(median(b.frames))}, ` +
+          `p95 ${ms(p95(b.frames))}, renderer CPU per frame ${ms(b.cpuProcess)} (main thread ${ms(b.cpuMain)}); ` +
+          `ours / bare page: median ×${(med / median(b.frames)).toFixed(2)}, renderer CPU ×${(m.cpuProcess / b.cpuProcess).toFixed(2)}`
+        : '';
       return {
         measured: med,
         also: p <= 33,
@@ -80,7 +86,7 @@ function frameRow(id, spans) {
           `median ${ms(med)}, p95 ${ms(p)} (${p95ok}), script part median ${ms(median(m.frameJs))}, ` +
           `renderer CPU per frame ${ms(m.cpuProcess)} (main thread ${ms(m.cpuMain)}), ` +
           `${m.frames.length} ctrl+wheel zoom and drag pan frames, frame start → painted; ` +
-          `${size(m)}${quick ? ' (quick mode: the 10k run)' : ''}`,
+          `${size(m)}${quick ? ' (quick mode: the 10k run)' : ''}${bare}`,
       };
     },
   };

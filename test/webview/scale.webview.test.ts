@@ -1,6 +1,7 @@
-// Scale in Chromium: lock waits hatched on the dense canvas (pixels + screenshot), and a 500-lane run
-// (virtualised rows, spans found through the per-lane index) that still hovers, clicks, inspects,
-// walks with the keyboard, highlights a lock and filters on canvas-drawn spans.
+// Scale in Chromium: lock waits hatched and queue blocks dotted on the dense canvas (pixels +
+// screenshots), and a 500-lane run (virtualised rows, spans found through the per-lane index)
+// that still hovers, clicks, inspects, walks with the keyboard, highlights a lock and filters on
+// canvas-drawn spans.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -80,6 +81,46 @@ describe('scale', () => {
       for (let i = 1; i < row.length; i++) if (row[i].join() !== row[i - 1].join()) changes++;
       assert.ok(distinct(row) >= 3, `colours on a dense row: ${distinct(row)}`);
       assert.ok(changes > 40, `hatch lines cross the row: ${changes} colour changes`);
+      await assertClean(w);
+    } finally {
+      await w.close();
+    }
+  });
+
+  test('the dense canvas dots queue blocks like the SVG', async () => {
+    const w = await openWebview(browser, { width: 900, height: 420 });
+    try {
+      // 20 lanes × 100 queue blocks (7 ms of every 10 ms): the canvas takes them.
+      const lanes: Lane[] = [];
+      const spans: Span[] = [];
+      for (let i = 0; i < 20; i++) {
+        lanes.push(lane(10 + i, { order: i, end: 1e9, exitCode: 0 }));
+        for (let j = 0; j < 100; j++) {
+          const base = { lane: String(10 + i), lockId: 'q1', label: 'queue.get' };
+          const t = j * 10e6;
+          spans.push({ ...base, id: spans.length, kind: 'queueBlock', start: t, end: t + 7e6 });
+        }
+      }
+      await w.post(delta({ lanes, spans, header: header({ duration: 1e9, state: 'finished' }) }));
+      for (let i = 0; i < 2; i++) await w.page.click('[data-testid="zoom-in"]');
+      await w.settle();
+      assert.ok(await w.page.locator('[data-testid="dense"]').isVisible(), 'dense');
+      assert.equal(await w.page.locator('[data-testid="span"]').count(), 0);
+      await w.shot('dense-dotted-queue-blocks');
+      const box = (await w.page.locator('[data-testid="dense"]').boundingBox())!;
+      // The SVG's dot tile is 6×4 px with 3×2 dots: across a block, a row through the dots
+      // alternates dot and background every 3 px; a solid fill would change only at block edges.
+      const rows = [];
+      for (let y = 4; y < 12; y++) rows.push(await pixels(w, box.x + 200, box.y + y, 480));
+      const changes = rows.map((row) => {
+        let n = 0;
+        for (let i = 1; i < row.length; i++) if (row[i].join() !== row[i - 1].join()) n++;
+        return n;
+      });
+      const dotted = Math.max(...changes);
+      assert.ok(dotted > 80, `dots cross a row: ${changes.join(', ')} colour changes per row`);
+      // Rows between the dots are plain (the tinted background): only block edges change.
+      assert.ok(Math.min(...changes) < dotted / 3, `rows between dots: ${changes.join(', ')}`);
       await assertClean(w);
     } finally {
       await w.close();

@@ -1,0 +1,226 @@
+// An RGBA pixel buffer for the dense canvas: rectangle fills blended source-over with the
+// coverage of fractional edges, as a 2D context fills them, and pattern fills from a small tile.
+// A frame writes its pixels here and hands them to the canvas with one putImageData: no path is
+// rasterised (a path of thousands of rects cost the canvas ~5 ms per frame to fill at commit).
+
+/** A colour as packed little-endian RGBA (ImageData's byte order read as one Uint32). */
+export type Rgba = number;
+
+/** A small repeating image (a hatch or dot pattern) as RGBA pixels, row by row. */
+export interface Tile {
+  px: Uint32Array;
+  width: number;
+  height: number;
+}
+
+/** Pack r, g, b, a (0–255 each) into an Rgba. */
+export function pack(r: number, g: number, b: number, a: number): Rgba {
+  return (r | (g << 8) | (b << 16) | (a << 24)) >>> 0;
+}
+
+/** `src` (alpha scaled by `alpha`, 0–1) over `dst`, unpremultiplied, rounded to bytes. */
+export function over(src: Rgba, alpha: number, dst: Rgba): Rgba {
+  const sa = ((src >>> 24) / 255) * alpha;
+  const k = ((dst >>> 24) / 255) * (1 - sa);
+  const oa = sa + k;
+  if (oa <= 0) return 0;
+  const s = sa / oa;
+  const d = k / oa;
+  const r = Math.round((src & 255) * s + (dst & 255) * d);
+  const g = Math.round(((src >>> 8) & 255) * s + ((dst >>> 8) & 255) * d);
+  const b = Math.round(((src >>> 16) & 255) * s + ((dst >>> 16) & 255) * d);
+  return pack(r, g, b, Math.round(oa * 255));
+}
+
+/** A canvas-sized buffer (device px) with a horizontal clip [clipLeft, clipRight). */
+export class PixelBuffer {
+  readonly image: ImageData;
+  readonly px: Uint32Array;
+  clipLeft = 0;
+  clipRight: number;
+  /** Coverage scratch of fillUnion (all zero between calls). */
+  private cover: Float32Array | null = null;
+
+  constructor(
+    readonly width: number,
+    readonly height: number,
+  ) {
+    this.image = new ImageData(width, height);
+    this.px = new Uint32Array(this.image.data.buffer);
+    this.clipRight = width;
+  }
+
+  /** Make every pixel transparent. */
+  clear(): void {
+    this.px.fill(0);
+  }
+
+  /** Fill pixels [i0, i1) of the flat buffer with `colour` at `alpha`. */
+  private run(i0: number, i1: number, colour: Rgba, alpha: number): void {
+    const px = this.px;
+    const a = Math.round((colour >>> 24) * alpha);
+    if (a <= 0 || i1 <= i0) return;
+    const solid = ((colour & 0xffffff) | (a << 24)) >>> 0;
+    if (a >= 255) {
+      // A native fill only pays off on long runs (a call costs as much as ~15 pixels).
+      if (i1 - i0 > 64) px.fill(solid, i0, i1);
+      else for (let i = i0; i < i1; i++) px[i] = solid;
+      return;
+    }
+    let lastDst = -1;
+    let lastOut = 0;
+    for (let i = i0; i < i1; i++) {
+      const d = px[i];
+      if (d === 0) px[i] = solid;
+      else if (d === lastDst) px[i] = lastOut;
+      else {
+        lastDst = d;
+        lastOut = px[i] = over(colour, alpha, d);
+      }
+    }
+  }
+
+  /**
+   * Fill the `rects` [x, y, w, h, …] (whole px, y relative to `dy`) with `colour` at `alpha`,
+   * clipped: the dense batches' case, thousands of small rects, so no per-rect calls or fractions.
+   */
+  fillRects(rects: readonly number[], dy: number, colour: Rgba, alpha: number): void {
+    const a = Math.round((colour >>> 24) * alpha);
+    if (a <= 0) return;
+    const solid = ((colour & 0xffffff) | (a << 24)) >>> 0;
+    const { px, width, clipLeft, clipRight, height } = this;
+    let lastDst = -1;
+    let lastOut = 0;
+    for (let r = 0; r < rects.length; r += 4) {
+      const x0 = Math.max(rects[r], clipLeft);
+      const x1 = Math.min(rects[r] + rects[r + 2], clipRight);
+      const y0 = Math.max(rects[r + 1] - dy, 0);
+      const y1 = Math.min(rects[r + 1] - dy + rects[r + 3], height);
+      if (x1 <= x0) continue;
+      for (let y = y0; y < y1; y++) {
+        const end = y * width + x1;
+        if (a >= 255) for (let i = y * width + x0; i < end; i++) px[i] = solid;
+        else
+          for (let i = y * width + x0; i < end; i++) {
+            const d = px[i];
+            if (d === 0) px[i] = solid;
+            else if (d === lastDst) px[i] = lastOut;
+            else {
+              lastDst = d;
+              lastOut = px[i] = over(colour, alpha, d);
+            }
+          }
+      }
+    }
+  }
+
+  /** Fill [x0, x1) × [y0, y1) (device px, fractional edges partly covered), clipped. */
+  fill(x0: number, y0: number, x1: number, y1: number, colour: Rgba, alpha: number): void {
+    x0 = Math.max(x0, this.clipLeft);
+    x1 = Math.min(x1, this.clipRight);
+    y0 = Math.max(y0, 0);
+    y1 = Math.min(y1, this.height);
+    if (x1 <= x0 || y1 <= y0) return;
+    const ix0 = Math.floor(x0);
+    const ix1 = Math.ceil(x1);
+    // Whole columns inside [x0, x1), and the partly covered edge columns.
+    const in0 = Math.ceil(x0);
+    const in1 = Math.floor(x1);
+    for (let y = Math.floor(y0); y < y1; y++) {
+      const cy = Math.min(y + 1, y1) - Math.max(y, y0);
+      const row = y * this.width;
+      if (in0 > in1) {
+        this.run(row + ix0, row + ix0 + 1, colour, alpha * cy * (x1 - x0));
+        continue;
+      }
+      if (ix0 < in0) this.run(row + ix0, row + in0, colour, alpha * cy * (in0 - x0));
+      this.run(row + in0, row + in1, colour, alpha * cy);
+      if (in1 < ix1) this.run(row + in1, row + ix1, colour, alpha * cy * (x1 - in1));
+    }
+  }
+
+  /**
+   * Fill the union of boxes [x0, y0, x1, y1, …] (device px) at `alpha`, as one path of rects is
+   * filled: each pixel is blended once with the area the boxes cover (identical boxes count once;
+   * the others may only touch, which ticks at half-pixel offsets do).
+   */
+  fillUnion(boxes: readonly number[], colour: Rgba, alpha: number): void {
+    const cover = (this.cover ??= new Float32Array(this.width * this.height));
+    const seen = new Set<number>();
+    const touched: number[] = [];
+    for (let b = 0; b < boxes.length; b += 4) {
+      const x0 = Math.max(boxes[b], this.clipLeft);
+      const y0 = Math.max(boxes[b + 1], 0);
+      const x1 = Math.min(boxes[b + 2], this.clipRight);
+      const y1 = Math.min(boxes[b + 3], this.height);
+      if (x1 <= x0 || y1 <= y0) continue;
+      // Boxes are identical when their corners are (to a quarter pixel).
+      const key =
+        ((Math.round(y0 * 4) * 32768 + Math.round(x0 * 4)) * 4096 + Math.round((y1 - y0) * 4)) *
+          4096 +
+        Math.round((x1 - x0) * 4);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      // Column by column (boxes are thin ticks): pixels under one column often share a colour.
+      for (let x = Math.floor(x0); x < x1; x++) {
+        const cx = Math.min(x + 1, x1) - Math.max(x, x0);
+        for (let y = Math.floor(y0); y < y1; y++) {
+          const i = y * this.width + x;
+          if (cover[i] === 0) touched.push(i);
+          cover[i] += cx * (Math.min(y + 1, y1) - Math.max(y, y0));
+        }
+      }
+    }
+    const px = this.px;
+    let lastDst = -1;
+    let lastCover = -1;
+    let lastOut = 0;
+    for (const i of touched) {
+      const c = Math.min(1, cover[i]);
+      cover[i] = 0;
+      const d = px[i];
+      if (d !== lastDst || c !== lastCover) {
+        lastDst = d;
+        lastCover = c;
+        lastOut = over(colour, alpha * c, d);
+      }
+      px[i] = lastOut;
+    }
+  }
+
+  /**
+   * Fill whole pixels [x0, x1) × [y0, y1) with a repeating `tile` at `alpha`; device pixel (x, y)
+   * takes tile pixel (⌊x / scale⌋, ⌊y / scale⌋ + phaseY), wrapped to the tile.
+   */
+  fillTile(
+    x0: number,
+    y0: number,
+    x1: number,
+    y1: number,
+    tile: Tile,
+    scale: number,
+    phaseY: number,
+    alpha: number,
+  ): void {
+    x0 = Math.max(Math.round(x0), this.clipLeft);
+    x1 = Math.min(Math.round(x1), this.clipRight);
+    y0 = Math.max(Math.round(y0), 0);
+    y1 = Math.min(Math.round(y1), this.height);
+    const { px: src, width: tw, height: th } = tile;
+    const px = this.px;
+    const mod = (v: number, n: number): number => ((v % n) + n) % n;
+    const opaque = alpha >= 1;
+    for (let y = y0; y < y1; y++) {
+      const t = mod(Math.floor(y / scale) + phaseY, th) * tw;
+      const row = y * this.width;
+      let tx = mod(Math.floor(x0 / scale), tw);
+      for (let x = x0; x < x1; x++) {
+        if (scale !== 1) tx = mod(Math.floor(x / scale), tw);
+        const c = src[t + tx];
+        const i = row + x;
+        px[i] = opaque && c >>> 24 === 255 ? c : over(c, alpha, px[i]);
+        if (++tx === tw) tx = 0;
+      }
+    }
+  }
+}
