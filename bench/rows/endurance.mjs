@@ -18,14 +18,18 @@ const webviewMemory = {
     const everyMs = quick ? 1000 : 5000;
     mkdirSync(join(root, 'test-results'), { recursive: true }); // absent on a clean clone
     rmSync(join(root, 'test-results', 'endurance.jsonl'), { force: true }); // samples as taken
-    const r = await pipeline({
-      script: 'src/python/scenarios/queue_producer_consumer.py',
-      args: ['--endless'],
-      webview: true,
-      stopAfterMs: ms,
-      memEveryMs: everyMs,
-      pageEveryMs: everyMs,
-    });
+    const r = await pipeline(
+      {
+        script: 'src/python/scenarios/queue_producer_consumer.py',
+        args: ['--endless'],
+        webview: true,
+        stopAfterMs: ms,
+        memEveryMs: everyMs,
+        pageEveryMs: everyMs,
+        liveEveryMs: quick ? 2500 : 15000, // the host's live heap (forced GC), as host.memory-*
+      },
+      { nodeArgs: ['--expose-gc'] },
+    );
     if (r.state !== 'stopped') throw new Error(`run ${r.state}: ${r.error}`);
     if (r.pageErrors.length) throw new Error(`webview: ${r.pageErrors.join(' | ')}`);
     const m = r.pageMem;
@@ -42,6 +46,8 @@ const webviewMemory = {
     const zoomedIn = ins.filter((p) => p.zoomRatio < 0.95).length;
     const merged = m.map((p) => p.merged).filter(Boolean);
     const hostHalf = r.mem.filter((p) => p.t >= ms / 2 && p.t <= ms);
+    const live = r.live;
+    const liveHalf = live.filter((p) => p.t >= ms / 2 && p.t <= ms);
     return {
       measured: max,
       note:
@@ -65,7 +71,10 @@ const webviewMemory = {
             ),
         )} %); header chip "older items merged": ` +
         `${merged[0] ?? 'never shown'} → ${merged.at(-1) ?? '-'}; the host process (session + ` +
-        `Playwright driver) meanwhile: JS heap used (sampled, garbage included) start ${f1(r.mem[0].heap)} / ` +
+        `Playwright driver) meanwhile: live JS heap after a forced full GC every ` +
+        `${quick ? 2.5 : 15} s start ${f1(live[0]?.heap ?? NaN)} / end ${f1(live.at(-1)?.heap ?? NaN)} / ` +
+        `max ${f1(Math.max(...live.map(heap)))} MB, slope over the second half ` +
+        `${f1(slopePerMin(liveHalf, heap))} MB/min; JS heap used (sampled, garbage included) start ${f1(r.mem[0].heap)} / ` +
         `max ${f1(Math.max(...r.mem.map(heap)))} MB, slope over the second half ` +
         `${f1(slopePerMin(hostHalf, heap))} MB/min; RSS start ${f1(r.mem[0].rss)} / ` +
         `max ${f1(Math.max(...r.mem.map((p) => p.rss)))} MB, slope over the second half ` +
