@@ -70,6 +70,13 @@ describe('Python language server in VS Code', () => {
   });
 
   after(async () => {
+    // A quick fix left its document dirty: revert it, so that nothing saves it into `dir`
+    // again after the folder is removed.
+    for (const doc of docs.values()) {
+      if (!doc.isDirty) continue;
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     rmSync(dir, { recursive: true, force: true });
   });
