@@ -9,8 +9,8 @@ import type {
   RunState,
   SourceLocation,
   Span,
-  SpanKind,
 } from '../src/shared/webviewProtocol';
+import { MARK_KIND_CODES, SPAN_KIND_CODES } from '../src/shared/webviewProtocol';
 import { asPacked } from './validatePacked';
 
 /** Where validation problems are reported (console.warn in the webview). */
@@ -25,25 +25,8 @@ const RUN_STATES: ReadonlySet<string> = new Set<RunState>([
   'failed',
   'stopped',
 ]);
-const SPAN_KINDS: ReadonlySet<string> = new Set<SpanKind>([
-  'run',
-  'sleep',
-  'lockWait',
-  'lockHold',
-  'queueBlock',
-  'task',
-]);
-const MARK_KINDS: ReadonlySet<string> = new Set<MarkKind>([
-  'start',
-  'end',
-  'killed',
-  'print',
-  'exc',
-  'release',
-  'spawn',
-  'io',
-  'mark',
-]);
+const SPAN_KINDS: ReadonlySet<string> = new Set(SPAN_KIND_CODES);
+const MARK_KINDS: ReadonlySet<string> = new Set(MARK_KIND_CODES);
 
 const KILL_REASONS: ReadonlySet<string> = new Set(['daemon', 'terminate', 'kill']);
 

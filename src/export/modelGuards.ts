@@ -1,18 +1,9 @@
 // Shape checks for model items read from files (our own Chrome exports). Pure, never throw.
 import type { Flow, Lane, Mark, Span } from '../shared/webviewProtocol';
+import { MARK_KIND_CODES, SPAN_KIND_CODES } from '../shared/webviewProtocol';
 
-const SPAN_KINDS = new Set(['run', 'sleep', 'lockWait', 'lockHold', 'queueBlock', 'task']);
-const MARK_KINDS = new Set([
-  'start',
-  'end',
-  'killed',
-  'print',
-  'exc',
-  'release',
-  'spawn',
-  'io',
-  'mark',
-]);
+const SPAN_KINDS: ReadonlySet<string> = new Set(SPAN_KIND_CODES);
+const MARK_KINDS: ReadonlySet<string> = new Set(MARK_KIND_CODES);
 
 function obj(x: unknown): Record<string, unknown> | null {
   return typeof x === 'object' && x !== null && !Array.isArray(x)

@@ -112,9 +112,7 @@ class TracedTextFile(_Wrapper):
             text = "<_io.TextIOWrapper"
             try:
                 text += " name=%r" % (self.name,)
-            except AttributeError:
-                pass
-            except ValueError:  # the stream below was detached
+            except (AttributeError, ValueError):  # no name, or the stream below was detached
                 pass
             try:
                 text += " mode=%r" % (self.mode,)
