@@ -1,6 +1,7 @@
 // Drives the built webview in Debian's Chromium for the webview bench rows (bench/rows/webview.mjs
 // bundles this file): loads a synthetic run of N spans through host → webview delta messages,
 // times the first draw, a scripted series of zoom and pan frames, and the JS heap after a GC.
+import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { BARE_HTML } from './bareFrame';
 import { launch, openWebview } from '../test/webview/harness';
@@ -128,7 +129,7 @@ export interface FrameMeasures {
 }
 
 /** Play the script in `page` and time its frames, with the renderer's CPU time per frame. */
-async function timedFrames(page: Page): Promise<FrameMeasures> {
+async function timedFrames(page: Page, profile?: string): Promise<FrameMeasures> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   // CPU seconds of the renderer (ticks of 10 ms: only the sum over all frames means much).
@@ -145,8 +146,17 @@ async function timedFrames(page: Page): Promise<FrameMeasures> {
     return NAMES.map((n) => (metrics.find((m) => m.name === n)?.value ?? NaN) * 1000);
   };
   const c0 = await cpu();
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   const timed = await frames(page, script());
   const c1 = await cpu();
+  if (profile) {
+    const { profile: p } = await cdp.send('Profiler.stop');
+    writeFileSync(profile, JSON.stringify(p));
+  }
   await cdp.detach();
   const n = timed.length;
   return {
@@ -243,7 +253,32 @@ export async function measureWebview(
       // Whole run in view first (the densest frame), then the scripted zooms and pans.
       await page.click('[data-testid="fit"]');
       await w.settle();
-      run = await timedFrames(page);
+      // SL_BENCH_PROFILE=file.cpuprofile: a V8 CPU profile of the frames (to find hot spots).
+      // SL_BENCH_TRACE=file.json: a Chromium trace of the frames (renderer threads, paint, raster).
+      const trace = process.env.SL_BENCH_TRACE;
+      if (trace)
+        await browser.startTracing(page, {
+          path: trace,
+          categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'cc', 'viz'],
+        });
+      run = await timedFrames(page, process.env.SL_BENCH_PROFILE);
+      if (trace) await browser.stopTracing();
+      if (process.env.SL_BENCH_MUTATIONS) {
+        // Which DOM writes a frame makes: mutation records over one more script, by kind.
+        await page.evaluate(() => {
+          const w = window as unknown as { __mut: Record<string, number> };
+          w.__mut = {};
+          new MutationObserver((recs) => {
+            for (const r of recs) {
+              const el = r.target as Element;
+              const k = `${r.type} ${el.nodeName}.${el.getAttribute?.('class') ?? ''} ${r.attributeName ?? ''}`;
+              w.__mut[k] = (w.__mut[k] ?? 0) + 1;
+            }
+          }).observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+        });
+        await frames(page, script());
+        console.error(await page.evaluate(() => JSON.stringify((window as unknown as { __mut: unknown }).__mut, null, 1)));
+      }
       bare = await measureBare(browser);
     }
     const heap = await heapMB(page);
