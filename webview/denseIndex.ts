@@ -65,7 +65,12 @@ export function visibleSpans(t: SpanTable, rows: readonly LaneRow[], w: DenseWin
   return out;
 }
 
-/** Merge the spans of `rows` in the window into per-style batches, ordered by kind then lock. */
+/**
+ * Merge the spans of `rows` in the window into per-style batches, ordered by kind then lock.
+ * A row's index lists its spans by start, so per style the pixel-column runs come out in order:
+ * a span that starts within (or right after) the style's current run extends it, any other ends
+ * the run and starts the next. No per-column bitmap is filled or scanned.
+ */
 export function mergeIndexed(
   t: SpanTable,
   rows: readonly LaneRow[],
@@ -76,58 +81,56 @@ export function mergeIndexed(
   const n = Math.max(1, Math.ceil(w.right) - x0 + 1);
   const k = (w.right - w.left) / (w.d1 - w.d0 || 1);
   const batches = new Map<number, DenseBatch>();
-  const pool: Uint8Array[] = [];
   const { start, end, kind, lock: lockCol } = t;
   // Slot of a (kind, lock) key within the current row, -1 when unused (reset after each row).
   const slot = slots(RANK.length * 4096);
+  const keys: number[] = [];
+  // Per slot: the open run's first and last column, and where its rects go.
+  const runA: number[] = [];
+  const runB: number[] = [];
+  const out: { rects: number[]; y: number; h: number }[] = [];
   for (const row of rows) {
     const rng = t.range(row.id, w.d0, w.d1);
     if (!rng) continue;
     const [{ rows: ix }, lo, hi] = rng;
-    const keys: number[] = [];
-    const bits: Uint8Array[] = [];
+    keys.length = 0;
     for (let i = lo; i < hi; i++) {
       const r = ix[i];
       const e0 = end[r];
       const e = e0 === e0 ? e0 : Math.max(w.now, start[r]);
       if (e < w.d0) continue;
+      const a = Math.max(0, Math.floor(w.left + (start[r] - w.d0) * k) - x0);
+      const b = Math.min(n - 1, Math.max(a, Math.ceil(w.left + (e - w.d0) * k) - 1 - x0));
+      if (b < a) continue;
       const lk = lockCol[r] < 0 ? -1 : locks[lockCol[r]];
       const key = RANK[kind[r]] * 4096 + (lk < 0 ? 4095 : lk % 4095);
       let g = slot[key];
       if (g < 0) {
         g = slot[key] = keys.length;
         keys.push(key);
-        bits.push(pool.pop() ?? new Uint8Array(n));
+        let batch = batches.get(key);
+        if (!batch) {
+          const lock = key % 4096 === 4095 ? null : key % 4096;
+          batches.set(key, (batch = { kind: DENSE_ORDER[RANK[kind[r]]], lock, rects: [] }));
+        }
+        const [off, bh] = spanBand(batch.kind, row.height);
+        out[g] = { rects: batch.rects, y: row.y + off, h: bh };
+        runA[g] = a;
+        runB[g] = b;
+      } else if (a <= runB[g] + 1) {
+        if (b > runB[g]) runB[g] = b;
+      } else {
+        const o = out[g];
+        o.rects.push(x0 + runA[g], o.y, runB[g] - runA[g] + 1, o.h);
+        runA[g] = a;
+        runB[g] = b;
       }
-      const a = Math.max(0, Math.floor(w.left + (start[r] - w.d0) * k) - x0);
-      const b = Math.min(n - 1, Math.max(a, Math.ceil(w.left + (e - w.d0) * k) - 1 - x0));
-      const cols = bits[g];
-      // Short ranges in a loop (a native fill call costs as much as ~15 columns).
-      if (b - a < 16) for (let c = a; c <= b; c++) cols[c] = 1;
-      else if (a < n && b >= 0) cols.fill(1, a, b + 1);
     }
-    keys.forEach((key, g) => {
-      slot[key] = -1;
-      const kd = DENSE_ORDER[Math.floor(key / 4096)];
-      const lock = key % 4096 === 4095 ? null : key % 4096;
-      let batch = batches.get(key);
-      if (!batch) batches.set(key, (batch = { kind: kd, lock, rects: [] }));
-      const [off, bh] = spanBand(kd, row.height);
-      const cols = bits[g];
-      // Runs of set columns in one pass (per-run native indexOf/fill calls cost more than the
-      // scan when runs are short, as they are on dense frames), then one clear.
-      const { rects } = batch;
-      const y = row.y + off;
-      for (let i = 0; i < n; i++) {
-        if (cols[i] === 0) continue;
-        let j = i + 1;
-        while (j < n && cols[j] === 1) j++;
-        rects.push(x0 + i, y, j - i, bh);
-        i = j;
-      }
-      cols.fill(0);
-      pool.push(cols);
-    });
+    for (let g = 0; g < keys.length; g++) {
+      slot[keys[g]] = -1;
+      const o = out[g];
+      o.rects.push(x0 + runA[g], o.y, runB[g] - runA[g] + 1, o.h);
+    }
   }
   return [...batches.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
 }

@@ -11,6 +11,7 @@ import { drawLegend } from './legend';
 import { drawOverview } from './overview';
 import { readPalette } from './palette';
 import { drawAxis } from './renderAxis';
+import { attrs } from './dom';
 import { DENSE_SPANS } from './dense';
 import { countVisible, lockIndex, mergeIndexed, spanFinder, visibleSpans } from './denseIndex';
 import { visibleMarks } from './markIndex';
@@ -197,6 +198,6 @@ export function draw(view: View): void {
   );
   drawSelection(view.lanes.select('.sl-selection'), outlineOf(l, state.selected, left, right));
   drawOverview(view.overview, shown, l, width, left, right, end, view.zoom.window, palette);
-  view.overview.el.attr('title', tr('overview'));
+  attrs(view.overview.el.node(), { title: tr('overview') });
   updateInspector(view.inspector, view.inspectorOpen ? view.content : null, tr);
 }

@@ -1,6 +1,6 @@
 // Pure frame metrics: how long the run is so far and how wide the lane label column must be.
 import type { SwimlaneModel } from './layout';
-import { orderLanes } from './laneOrder';
+import { orderLanes, type OrderedLane } from './laneOrder';
 import { tableOf } from './modelSpans';
 import { INDENT } from './renderLanes';
 
@@ -33,11 +33,19 @@ export function labelColumn(
   collapsed: ReadonlySet<string>,
   suffix: number,
 ): number {
+  const order = orderLanes(m.lanes, collapsed);
+  // Zoom and pan frames ask again for the same lanes: the last answer is kept.
+  if (lastColumn?.order === order && lastColumn.suffix === suffix) return lastColumn.width;
   let w = 0;
-  for (const { lane, depth } of orderLanes(m.lanes, collapsed)) {
+  for (const { lane, depth } of order) {
     let chars = collapsed.has(lane.id) ? suffix * 6.8 : 0;
     for (const ch of `${lane.name} (${lane.pid})`) chars += ch.codePointAt(0)! > 0x2e80 ? 12 : 6.8;
     w = Math.max(w, chars + depth * INDENT + 26);
   }
-  return Math.round(Math.min(300, Math.max(110, w)));
+  const width = Math.round(Math.min(300, Math.max(110, w)));
+  lastColumn = { order, suffix, width };
+  return width;
 }
+
+/** The last label column: for which ordered lanes and suffix, and its width. */
+let lastColumn: { order: readonly OrderedLane[]; suffix: number; width: number } | null = null;

@@ -1,4 +1,5 @@
 // The inspector pane: every field of the selected item (text only), "Go to source", Close.
+import { attrs, classIf } from './dom';
 import type { Selection } from 'd3';
 import type { Field } from './inspectorFields';
 import type { Tr } from './strings';
@@ -38,7 +39,9 @@ export function createInspector(parent: Html, onClose: () => void): Html {
 
 /** Fill the inspector (all text through .text()), or hide it when `c` is null. */
 export function updateInspector(pane: Html, c: InspectorContent | null, tr: Tr): void {
-  pane.classed('hidden', c === null).attr('aria-label', tr('inspector'));
+  // Written only when changed: every frame calls this, and a write re-styles the pane.
+  classIf(pane.node(), 'hidden', c === null);
+  attrs(pane.node(), { 'aria-label': tr('inspector') });
   if (!c) return;
   pane.select('.sl-inspector-title').text(c.title);
   pane

@@ -13,11 +13,31 @@ function hiddenThread(l: Lane, collapsed: ReadonlySet<string> | undefined): bool
   return l.thread !== undefined && collapsed !== undefined && collapsed.has(String(l.pid));
 }
 
-/** Lanes in display order (parents before their children, siblings by `order`) with depths. */
+/** The last ordering: its lane list (and length) and collapsed set, and the result. */
+let last: { all: readonly Lane[]; n: number; key: string; out: readonly OrderedLane[] } | null =
+  null;
+
+/** A lane in display order with its depth in the process tree. */
+export type OrderedLane = { lane: Lane; depth: number };
+
+/**
+ * Lanes in display order (parents before their children, siblings by `order`) with depths. A
+ * frame asks several times for the same lanes: the last answer is kept (the store makes a new
+ * lane list whenever a lane changes).
+ */
 export function orderLanes(
   all: readonly Lane[],
   collapsed?: ReadonlySet<string>,
-): { lane: Lane; depth: number }[] {
+): readonly OrderedLane[] {
+  const key = collapsed ? [...collapsed].sort().join('\n') : '';
+  if (last && last.all === all && last.n === all.length && last.key === key) return last.out;
+  const out = computeOrder(all, collapsed);
+  last = { all, n: all.length, key, out };
+  return out;
+}
+
+/** {@link orderLanes} without the cache. */
+function computeOrder(all: readonly Lane[], collapsed?: ReadonlySet<string>): OrderedLane[] {
   const lanes = all.filter((l) => !hiddenThread(l, collapsed));
   const sorted = [...lanes].sort((a, b) => a.order - b.order || a.pid - b.pid);
   const byPid = new Map<number, Lane>();
@@ -34,7 +54,7 @@ export function orderLanes(
       roots.push(l);
     }
   }
-  const out: { lane: Lane; depth: number }[] = [];
+  const out: OrderedLane[] = [];
   const seen = new Set<string>();
   const visit = (l: Lane, depth: number): void => {
     if (seen.has(l.id)) return;

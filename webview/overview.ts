@@ -161,9 +161,11 @@ function placeWindow(
   end: number,
   win: readonly [number, number] | null,
 ): void {
-  ov.win.classList.toggle('hidden', win === null);
+  if (ov.win.classList.contains('hidden') !== (win === null)) ov.win.classList.toggle('hidden');
   if (!win) return;
   const k = (right - left) / Math.max(1, end);
-  ov.win.style.left = `${left + win[0] * k}px`;
-  ov.win.style.width = `${Math.max(2, (win[1] - win[0]) * k)}px`;
+  const x = `${left + win[0] * k}px`;
+  const w = `${Math.max(2, (win[1] - win[0]) * k)}px`;
+  if (ov.win.style.left !== x) ov.win.style.left = x;
+  if (ov.win.style.width !== w) ov.win.style.width = w;
 }

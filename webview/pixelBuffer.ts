@@ -40,6 +40,14 @@ export class PixelBuffer {
   clipRight: number;
   /** Coverage scratch of fillUnion (all zero between calls). */
   private cover: Float32Array | null = null;
+  /**
+   * Blend cache of the current source colour and alpha: destination pixel → result, direct-mapped
+   * by a hash of the destination (0 = empty: a transparent destination never needs a blend).
+   */
+  private readonly memoKey = new Uint32Array(256);
+  private readonly memoOut = new Uint32Array(256);
+  private memoColour = -1;
+  private memoAlpha = -1;
 
   constructor(
     readonly width: number,
@@ -48,6 +56,24 @@ export class PixelBuffer {
     this.image = new ImageData(width, height);
     this.px = new Uint32Array(this.image.data.buffer);
     this.clipRight = width;
+  }
+
+  /** Point the blend cache at `colour` at `alpha` (emptied when either changes). */
+  private memo(colour: Rgba, alpha: number): void {
+    if (colour === this.memoColour && alpha === this.memoAlpha) return;
+    this.memoColour = colour;
+    this.memoAlpha = alpha;
+    this.memoKey.fill(0);
+  }
+
+  /** `colour` at `alpha` over the non-transparent pixel `d`, through the blend cache. */
+  private blend(colour: Rgba, alpha: number, d: Rgba): Rgba {
+    const h = (d ^ (d >>> 9) ^ (d >>> 18)) & 255;
+    if (this.memoKey[h] === d) return this.memoOut[h];
+    const out = over(colour, alpha, d);
+    this.memoKey[h] = d;
+    this.memoOut[h] = out;
+    return out;
   }
 
   /** Make every pixel transparent. */
@@ -67,16 +93,10 @@ export class PixelBuffer {
       else for (let i = i0; i < i1; i++) px[i] = solid;
       return;
     }
-    let lastDst = -1;
-    let lastOut = 0;
+    this.memo(colour, alpha);
     for (let i = i0; i < i1; i++) {
       const d = px[i];
-      if (d === 0) px[i] = solid;
-      else if (d === lastDst) px[i] = lastOut;
-      else {
-        lastDst = d;
-        lastOut = px[i] = over(colour, alpha, d);
-      }
+      px[i] = d === 0 ? solid : this.blend(colour, alpha, d);
     }
   }
 
@@ -89,8 +109,7 @@ export class PixelBuffer {
     if (a <= 0) return;
     const solid = ((colour & 0xffffff) | (a << 24)) >>> 0;
     const { px, width, clipLeft, clipRight, height } = this;
-    let lastDst = -1;
-    let lastOut = 0;
+    this.memo(colour, alpha);
     for (let r = 0; r < rects.length; r += 4) {
       const x0 = Math.max(rects[r], clipLeft);
       const x1 = Math.min(rects[r] + rects[r + 2], clipRight);
@@ -99,16 +118,13 @@ export class PixelBuffer {
       if (x1 <= x0) continue;
       for (let y = y0; y < y1; y++) {
         const end = y * width + x1;
-        if (a >= 255) for (let i = y * width + x0; i < end; i++) px[i] = solid;
-        else
+        if (a >= 255) {
+          if (x1 - x0 > 64) px.fill(solid, y * width + x0, end);
+          else for (let i = y * width + x0; i < end; i++) px[i] = solid;
+        } else
           for (let i = y * width + x0; i < end; i++) {
             const d = px[i];
-            if (d === 0) px[i] = solid;
-            else if (d === lastDst) px[i] = lastOut;
-            else {
-              lastDst = d;
-              lastOut = px[i] = over(colour, alpha, d);
-            }
+            px[i] = d === 0 ? solid : this.blend(colour, alpha, d);
           }
       }
     }
@@ -136,6 +152,35 @@ export class PixelBuffer {
       if (ix0 < in0) this.run(row + ix0, row + in0, colour, alpha * cy * (in0 - x0));
       this.run(row + in0, row + in1, colour, alpha * cy);
       if (in1 < ix1) this.run(row + in1, row + ix1, colour, alpha * cy * (x1 - in1));
+    }
+  }
+
+  /**
+   * Fill the whole-pixel column x over [y0, y1) (fractional ends partly covered) with `colour` at
+   * `alpha`: a mark tick. Same pixels as fill(x, y0, x + 1, y1, …), without a call per pixel row.
+   */
+  fillColumn(x: number, y0: number, y1: number, colour: Rgba, alpha: number): void {
+    if (x < this.clipLeft || x >= this.clipRight) return;
+    y0 = Math.max(y0, 0);
+    y1 = Math.min(y1, this.height);
+    if (y1 <= y0) return;
+    const px = this.px;
+    const a = Math.round((colour >>> 24) * alpha);
+    const solid = ((colour & 0xffffff) | (a << 24)) >>> 0;
+    const iy0 = Math.ceil(y0);
+    const iy1 = Math.floor(y1);
+    if (iy0 > iy1 || y0 < iy0 || y1 > iy1) {
+      // Partly covered rows: per row, as fill() blends them.
+      for (let y = Math.floor(y0); y < y1; y++) {
+        const cy = Math.min(y + 1, y1) - Math.max(y, y0);
+        if (cy < 1) this.run(y * this.width + x, y * this.width + x + 1, colour, alpha * cy);
+      }
+    }
+    if (a <= 0 || iy0 >= iy1) return;
+    this.memo(colour, alpha);
+    for (let y = iy0, i = iy0 * this.width + x; y < iy1; y++, i += this.width) {
+      const d = px[i];
+      px[i] = a >= 255 || d === 0 ? solid : this.blend(colour, alpha, d);
     }
   }
 
@@ -210,17 +255,54 @@ export class PixelBuffer {
     const px = this.px;
     const mod = (v: number, n: number): number => ((v % n) + n) % n;
     const opaque = alpha >= 1;
-    for (let y = y0; y < y1; y++) {
-      const t = mod(Math.floor(y / scale) + phaseY, th) * tw;
-      const row = y * this.width;
-      let tx = mod(Math.floor(x0 / scale), tw);
-      for (let x = x0; x < x1; x++) {
-        if (scale !== 1) tx = mod(Math.floor(x / scale), tw);
-        const c = src[t + tx];
-        const i = row + x;
-        px[i] = opaque && c >>> 24 === 255 ? c : over(c, alpha, px[i]);
-        if (++tx === tw) tx = 0;
+    if (scale !== 1) {
+      for (let y = y0; y < y1; y++) {
+        const t = mod(Math.floor(y / scale) + phaseY, th) * tw;
+        for (let x = x0, i = y * this.width + x0; x < x1; x++, i++) {
+          const c = src[t + mod(Math.floor(x / scale), tw)];
+          px[i] = opaque && c >>> 24 === 255 ? c : over(c, alpha, px[i]);
+        }
       }
+      return;
+    }
+    // At 1× the tile's row and column phases step along without divisions; wide opaque rects copy
+    // each line natively from the tile's row repeated.
+    const lines = opaque && x1 - x0 >= 32 ? repeatedRows(tile, this.width) : null;
+    const tx0 = mod(x0, tw);
+    let ty = mod(y0 + phaseY, th);
+    for (let y = y0; y < y1; y++) {
+      const row = y * this.width;
+      if (lines) {
+        const from = ty * lines.stride + tx0;
+        px.set(lines.px.subarray(from, from + x1 - x0), row + x0);
+      } else {
+        const t = ty * tw;
+        let tx = tx0;
+        for (let i = row + x0, end = row + x1; i < end; i++) {
+          const c = src[t + tx];
+          px[i] = opaque && c >>> 24 === 255 ? c : over(c, alpha, px[i]);
+          if (++tx === tw) tx = 0;
+        }
+      }
+      if (++ty === th) ty = 0;
     }
   }
+
+
+}
+
+/** A tile's rows, each repeated to at least `width` + the tile's width px (cached per tile). */
+const repeated = new WeakMap<Tile, { px: Uint32Array; stride: number }>();
+
+/** The tile's rows repeated side by side, when every tile pixel is opaque (else null). */
+function repeatedRows(tile: Tile, width: number): { px: Uint32Array; stride: number } | null {
+  let r = repeated.get(tile);
+  if (r && r.stride >= width + tile.width) return r;
+  if (tile.px.some((c) => c >>> 24 !== 255)) return null;
+  const stride = Math.ceil(width / tile.width + 1) * tile.width;
+  const out = new Uint32Array(stride * tile.height);
+  for (let y = 0; y < tile.height; y++)
+    for (let x = 0; x < stride; x++) out[y * stride + x] = tile.px[y * tile.width + (x % tile.width)];
+  repeated.set(tile, (r = { px: out, stride }));
+  return r;
 }

@@ -116,18 +116,26 @@ function setStyle(el: HTMLElement, name: 'width' | 'height' | 'top', value: stri
  * coverage of the union (½ or 1), as one path of all the ticks is filled.
  */
 function fillTicks(buf: PixelBuffer, ticks: readonly MarkPos[], r: number, top: number, c: Rgba) {
-  const byRow = new Map<number, Set<number>>();
+  const byRow = new Map<number, number[]>();
   for (const m of ticks) {
     let xs = byRow.get(m.y);
-    if (!xs) byRow.set(m.y, (xs = new Set()));
-    xs.add(Math.round(m.x));
+    if (!xs) byRow.set(m.y, (xs = []));
+    xs.push(Math.round(m.x));
   }
-  for (const [y, xs] of byRow) {
-    const cols = new Set<number>();
-    for (const k of xs) cols.add(k - 1).add(k);
-    for (const col of cols) {
-      const cover = ((xs.has(col) ? 1 : 0) + (xs.has(col + 1) ? 1 : 0)) / 2;
-      buf.fill(col, y - r - top, col + 1, y + r - top, c, 0.9 * cover);
+  for (const [y, all] of byRow) {
+    // The row's tick columns, sorted and unique; column c is covered by the ticks at c and c + 1.
+    const xs = Int32Array.from(all).sort();
+    let prev = NaN;
+    for (let i = 0; i < xs.length; i++) {
+      const k = xs[i];
+      if (k === prev) continue;
+      // Column k - 1 (unless the previous tick, at k - 1, already drew it with both halves).
+      if (prev !== k - 1) buf.fillColumn(k - 1, y - r - top, y + r - top, c, 0.45);
+      let j = i + 1;
+      while (j < xs.length && xs[j] === k) j++;
+      const next = xs[j];
+      buf.fillColumn(k, y - r - top, y + r - top, c, next === k + 1 ? 0.9 : 0.45);
+      prev = k;
     }
   }
 }

@@ -86,18 +86,7 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
     height,
   });
 
-  svg
-    .select('.sl-rows')
-    .selectAll<SVGRectElement, LaneRow>('rect')
-    .data(f.rows, (r) => r.id)
-    .join('rect')
-    .call(setAttrs, {
-      class: (r: LaneRow) => (Math.round(r.y / h) % 2 ? 'sl-row sl-row-odd' : 'sl-row'),
-      x: () => 0,
-      y: (r: LaneRow) => r.y,
-      width: () => width,
-      height: () => h,
-    });
+  drawRows(svg, f, width);
 
   svg
     .select('.sl-grid')
@@ -156,6 +145,36 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
   const mdLine = root.querySelector('.sl-maindone');
   classIf(mdLine, 'hidden', !(mdx >= f.labelWidth && mdx <= f.right));
   attrs(mdLine, { x1: mdx || 0, x2: mdx || 0, y1: 0, y2: height });
+}
+
+/** What the rows and labels were drawn from, per lanes <svg>: they change with the lanes, not zoom. */
+const rowsDrawn = new WeakMap<SVGSVGElement, string>();
+
+/** Row stripes and lane labels (tree guides, thread toggles), skipped when nothing they show changed. */
+function drawRows(svg: Svg, f: LaneFrame, width: number): void {
+  const h = f.laneHeight;
+  const key = [width, h, f.threadsText(0), f.toggleTitle(true), f.toggleTitle(false)]
+    .concat(
+      f.rows.map(
+        (r) =>
+          `${r.id} ${r.pid} ${r.y} ${r.depth} ${r.threads} ${r.collapsed} ${r.lane.daemon} ${r.lane.main} ${r.label}`,
+      ),
+    )
+    .join('\n');
+  if (rowsDrawn.get(svg.node()!) === key) return;
+  rowsDrawn.set(svg.node()!, key);
+  svg
+    .select('.sl-rows')
+    .selectAll<SVGRectElement, LaneRow>('rect')
+    .data(f.rows, (r) => r.id)
+    .join('rect')
+    .call(setAttrs, {
+      class: (r: LaneRow) => (Math.round(r.y / h) % 2 ? 'sl-row sl-row-odd' : 'sl-row'),
+      x: () => 0,
+      y: (r: LaneRow) => r.y,
+      width: () => width,
+      height: () => h,
+    });
 
   const lanes = svg
     .select('.sl-labels')

@@ -1,4 +1,5 @@
 // Hover tooltip: a positioned <div> whose lines are set with .text() only (program output is data).
+import { classIf } from './dom';
 import type { Selection } from 'd3';
 import type { Hit } from './hitTest';
 import type { LaneRow, SpanRect } from './layout';
@@ -86,5 +87,5 @@ export function showTooltip(
 
 /** Hide the tooltip. */
 export function hideTooltip(tip: Selection<HTMLDivElement, unknown, null, undefined>): void {
-  tip.classed('hidden', true);
+  classIf(tip.node(), 'hidden', true);
 }

@@ -129,4 +129,12 @@ test('dense merge from the index covers the pixels of the object merge', () => {
     flat.reduce((n, r) => n + r.width, 0),
     got.size,
   );
+  // Runs are maximal and in column order: a rect never touches the previous one of its batch's row.
+  const last = new Map<string, number>();
+  for (const r of flat) {
+    const key = `${r.kind}/${r.lock}/${r.y}`;
+    const prev = last.get(key);
+    if (prev !== undefined) assert.ok(r.x > prev + 1, `${key}: ${r.x} after ${prev}`);
+    last.set(key, r.x + r.width - 1);
+  }
 });
