@@ -287,8 +287,6 @@ export class PixelBuffer {
       if (++ty === th) ty = 0;
     }
   }
-
-
 }
 
 /** A tile's rows, each repeated to at least `width` + the tile's width px (cached per tile). */
@@ -302,7 +300,8 @@ function repeatedRows(tile: Tile, width: number): { px: Uint32Array; stride: num
   const stride = Math.ceil(width / tile.width + 1) * tile.width;
   const out = new Uint32Array(stride * tile.height);
   for (let y = 0; y < tile.height; y++)
-    for (let x = 0; x < stride; x++) out[y * stride + x] = tile.px[y * tile.width + (x % tile.width)];
+    for (let x = 0; x < stride; x++)
+      out[y * stride + x] = tile.px[y * tile.width + (x % tile.width)];
   repeated.set(tile, (r = { px: out, stride }));
   return r;
 }
