@@ -49,10 +49,6 @@ type Step = { wheel: number; at: number } | { drag: number };
 /** The scripted interaction: zoom in 20 times (some pans between), then out again. */
 function script(): Step[] {
   const steps: Step[] = [];
-  if (process.env.SL_STEPS === 'out') {
-    for (let i = 0; i < 40; i++) steps.push({ drag: i % 2 ? 3 : -3 });
-    return steps;
-  }
   for (let i = 0; i < 20; i++) {
     steps.push({ wheel: -250, at: 0.3 + ((i * 37) % 40) / 100 });
     if (i % 3 === 2) steps.push({ drag: i % 2 ? 120 : -90 });
@@ -96,8 +92,6 @@ async function frames(page: Page, steps: Step[]): Promise<[number, number][]> {
       const x = plot.left + 150 + ('at' in s ? s.at : 0.5) * (plot.width - 180);
       const y = plot.top + 80;
       const base = { clientX: x, clientY: y, bubbles: true, cancelable: true, view: window };
-      let first = 0;
-      requestAnimationFrame(() => (first = performance.now()));
       if ('wheel' in s) {
         target.dispatchEvent(new WheelEvent('wheel', { ...base, deltaY: s.wheel, ctrlKey: true }));
       } else {
@@ -113,11 +107,6 @@ async function frames(page: Page, steps: Step[]): Promise<[number, number][]> {
         await new Promise<[number, number]>((resolve) =>
           requestAnimationFrame((t0) => {
             const js = performance.now() - t0;
-            const W0 = window as unknown as { __draw?: number[] };
-            (W0.__draw ??= []).push((window as unknown as { __drawMs: number }).__drawMs ?? NaN + first * 0);
-            const cv = document.querySelector('[data-testid="dense"]');
-            (window as unknown as { __info: string[] }).__info ??= [];
-            (window as unknown as { __info: string[] }).__info.push(`t0=${t0.toFixed(1)} now=${performance.now().toFixed(1)} ${(window as unknown as { __ph?: string }).__ph} ${cv?.classList.contains('hidden') ? 'svg ' : 'dense'} spans=${document.querySelectorAll('[data-testid="span"]').length} marks=${document.querySelectorAll('[data-testid="mark"]').length} flows=${document.querySelectorAll('[data-testid="flow"]').length}`);
             const ch = new MessageChannel();
             ch.port1.onmessage = () => resolve([performance.now() - t0, js]);
             ch.port2.postMessage(0);
@@ -163,22 +152,7 @@ async function timedFrames(page: Page, profile?: string): Promise<FrameMeasures>
     await cdp.send('Profiler.start');
   }
   const timed = await frames(page, script());
-  const reps = Number(process.env.SL_DRAW_REPS ?? 0);
-  if (reps) {
-    // Draw time alone (first rAF callback → the one after the draw), per step the min over reps.
-    const all: number[][] = [];
-    for (let r = 0; r < reps; r++) {
-      await page.evaluate(() => ((window as unknown as { __draw?: number[] }).__draw = []));
-      await frames(page, script());
-      all.push(await page.evaluate(() => (window as unknown as { __draw: number[] }).__draw));
-    }
-    const mins = all[0].map((_, i) => Math.min(...all.map((a) => a[i]).filter((v) => v === v))).filter((v) => Number.isFinite(v));
-    const sorted = [...mins].sort((a, b) => a - b);
-    writeFileSync('/tmp/drawmin.txt', `draw-min median ${sorted[sorted.length >> 1].toFixed(2)} mean ${(mins.reduce((a, b) => a + b, 0) / mins.length).toFixed(2)} max ${sorted[sorted.length - 1].toFixed(1)}\n`);
-  }
   const c1 = await cpu();
-  const info = await page.evaluate(() => (window as unknown as { __info?: string[] }).__info ?? []);
-  if (info.length) writeFileSync('/tmp/frameinfo-' + Date.now() + '.txt', timed.map((f, i) => `${f[0].toFixed(1)} js ${f[1].toFixed(1)} ${info[i]}`).join('\n'));
   if (profile) {
     const { profile: p } = await cdp.send('Profiler.stop');
     writeFileSync(profile, JSON.stringify(p));
@@ -300,10 +274,19 @@ export async function measureWebview(
               const k = `${r.type} ${el.nodeName}.${el.getAttribute?.('class') ?? ''} ${r.attributeName ?? ''}`;
               w.__mut[k] = (w.__mut[k] ?? 0) + 1;
             }
-          }).observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+          }).observe(document.body, {
+            subtree: true,
+            attributes: true,
+            childList: true,
+            characterData: true,
+          });
         });
         await frames(page, script());
-        console.error(await page.evaluate(() => JSON.stringify((window as unknown as { __mut: unknown }).__mut, null, 1)));
+        console.error(
+          await page.evaluate(() =>
+            JSON.stringify((window as unknown as { __mut: unknown }).__mut, null, 1),
+          ),
+        );
       }
       bare = await measureBare(browser);
     }
