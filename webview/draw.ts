@@ -125,7 +125,8 @@ export function draw(view: View): void {
     locks: tableOf(shown).lockOrder(),
   };
   // Rows first; then only the spans and marks of the rows in view, found through the indexes.
-  const rows = layout({ ...base, spans: [], marks: [] }).rows;
+  const first = layout({ ...base, spans: [], marks: [] });
+  const rows = first.rows;
   const table = tableOf(shown);
   const win = { d0: domain[0], d1: domain[1], left, right, now: end };
   const inView = (r: LaneRow, pad: number): boolean =>
@@ -135,6 +136,7 @@ export function draw(view: View): void {
   const dense = countVisible(table, svgRows, win) > DENSE_SPANS;
   const l = layout({
     ...base,
+    rowsOf: first,
     spans: dense ? [] : visibleSpans(table, svgRows, win),
     marks: visibleMarks(
       shown.marks,

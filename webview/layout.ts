@@ -48,6 +48,8 @@ export interface LayoutInput {
   collapsed?: ReadonlySet<string>;
   /** Lock colour order of the whole run (when `spans` holds only the visible ones). */
   locks?: readonly string[];
+  /** A layout of the same lanes, window and lane height: its rows are reused, not rebuilt. */
+  rowsOf?: Pick<Layout, 'rows' | 'rowById'>;
 }
 
 /** One lane row: vertical position, tree depth and the running bar's extent. */
@@ -170,30 +172,7 @@ export function layout(input: LayoutInput): Layout {
     return { x: ca, width: Math.max(1, cb - ca) };
   };
 
-  const rows: LaneRow[] = [];
-  const rowById = new Map<string, LaneRow>();
-  const threads = new Map<string, number>();
-  for (const l of input.lanes) {
-    if (l.thread !== undefined) threads.set(String(l.pid), (threads.get(String(l.pid)) ?? 0) + 1);
-  }
-  orderLanes(input.lanes, input.collapsed).forEach(({ lane, depth }, i) => {
-    const begin = lane.begin;
-    const end = lane.end ?? Math.max(now, begin ?? 0);
-    const row: LaneRow = {
-      id: lane.id,
-      pid: lane.pid,
-      y: i * h,
-      height: h,
-      depth,
-      label: laneLabel(lane),
-      lane,
-      threads: lane.thread === undefined ? (threads.get(lane.id) ?? 0) : 0,
-      collapsed: lane.thread === undefined && (input.collapsed?.has(lane.id) ?? false),
-      bar: begin === null ? null : extent(begin, end),
-    };
-    rows.push(row);
-    rowById.set(lane.id, row);
-  });
+  const { rows, rowById } = input.rowsOf ?? laneRows(input, extent);
 
   const locks = input.locks ? [...input.locks] : lockOrder(input.spans);
   const lockIndex = new Map(locks.map((id, i) => [id, i]));
@@ -249,4 +228,37 @@ export function layout(input: LayoutInput): Layout {
   const rowOf = (id: string): LaneRow | undefined =>
     rowById.get(id) ?? rowById.get(id.split('/')[0]);
   return { rows, rowById, spans, marks, locks, height: rows.length * h, rowOf };
+}
+
+/** The rows of `input`'s lanes in display order; `extent` maps a time range to its clamped x. */
+function laneRows(
+  input: LayoutInput,
+  extent: (t0: number, t1: number) => { x: number; width: number } | null,
+): Pick<Layout, 'rows' | 'rowById'> {
+  const { laneHeight: h, now } = input;
+  const rows: LaneRow[] = [];
+  const rowById = new Map<string, LaneRow>();
+  const threads = new Map<string, number>();
+  for (const l of input.lanes) {
+    if (l.thread !== undefined) threads.set(String(l.pid), (threads.get(String(l.pid)) ?? 0) + 1);
+  }
+  orderLanes(input.lanes, input.collapsed).forEach(({ lane, depth }, i) => {
+    const begin = lane.begin;
+    const end = lane.end ?? Math.max(now, begin ?? 0);
+    const row: LaneRow = {
+      id: lane.id,
+      pid: lane.pid,
+      y: i * h,
+      height: h,
+      depth,
+      label: laneLabel(lane),
+      lane,
+      threads: lane.thread === undefined ? (threads.get(lane.id) ?? 0) : 0,
+      collapsed: lane.thread === undefined && (input.collapsed?.has(lane.id) ?? false),
+      bar: begin === null ? null : extent(begin, end),
+    };
+    rows.push(row);
+    rowById.set(lane.id, row);
+  });
+  return { rows, rowById };
 }

@@ -29,7 +29,9 @@ export const MAX_ARROWS = 400;
 
 /**
  * Arrow paths for the visible part of the run; x maps ns to px within [left, right]. With `shown`
- * (the rows in view when the lanes are virtualised) an arrow needs an end on one of them.
+ * (the rows near the view when the lanes are virtualised, rows of `l` itself) an arrow needs both
+ * ends on them: an arrow to a lane hundreds of rows away is a long line across every row in
+ * view (costly to draw, and it says nothing about the rows shown); scrolling brings it back.
  */
 export function layoutFlows(
   flows: readonly Flow[],
@@ -49,7 +51,7 @@ export function layoutFlows(
   for (const f of flows) {
     const a = l.rowOf(f.from.lane);
     const b = l.rowOf(f.to.lane);
-    if (!a || !b || (near && !near.has(a) && !near.has(b))) continue;
+    if (!a || !b || (near && (!near.has(a) || !near.has(b)))) continue;
     if (out.length >= MAX_ARROWS) break;
     const x1 = x(f.from.t);
     const x2 = x(f.to.t);

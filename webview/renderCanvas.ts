@@ -183,7 +183,14 @@ export function drawDenseCanvas(
   const box = (x: number, y: number, bw: number, bh: number, c: Rgba, a: number): void =>
     buf.fill(x * dpr, (y - top) * dpr, (x + bw) * dpr, (y + bh - top) * dpr, c, a);
   const fg = rgba(colour.foreground);
-  for (const gx of grid) box(Math.round(gx) - 0.5, top, 1, height, fg, 0.07);
+  // A grid line is a 1 px box centred on a pixel edge: half of each column beside it.
+  for (const gx of grid) {
+    const k = Math.round(gx);
+    if (dpr === 1) {
+      buf.fillColumn(k - 1, 0, height, fg, 0.035);
+      buf.fillColumn(k, 0, height, fg, 0.035);
+    } else box(k - 0.5, top, 1, height, fg, 0.07);
+  }
   if (batches) {
     const muted = rgba(colour('run', null)[0]);
     for (const r of rows) {

@@ -238,3 +238,38 @@ test('dense spans merge per pixel column, ordered by kind and lock', () => {
     ],
   );
 });
+
+test('virtualised lanes: an arrow is drawn when both its ends are on rows near the view', () => {
+  const lanes = Array.from(
+    { length: 300 },
+    (_, i) =>
+      ({ id: String(i + 1), pid: i + 1, name: `p${i}`, order: i, parent: null, begin: 0 }) as Lane,
+  );
+  const flow = (id: number, from: number, to: number): Flow => ({
+    id,
+    kind: 'queue',
+    from: { lane: String(from), t: 10 },
+    to: { lane: String(to), t: 20 },
+    label: 'q',
+  });
+  const base = {
+    lanes,
+    spans: [],
+    marks: [],
+    domain: [0, 100] as const,
+    range: [100, 1100] as const,
+  };
+  const first = layout({ ...base, laneHeight: 20, now: 100 });
+  // The frame lays out twice (rows, then the items of the rows in view) with the same rows.
+  const l = layout({ ...base, laneHeight: 20, now: 100, rowsOf: first });
+  assert.equal(l.rows, first.rows);
+  const shown = first.rows.slice(0, 40);
+  const flows = [flow(1, 2, 30), flow(2, 3, 250), flow(3, 260, 280)];
+  const drawn = layoutFlows(flows, l, (t) => 100 + t * 10, 100, 1100, shown);
+  assert.deepEqual(
+    drawn.map((f) => f.id),
+    [1],
+  );
+  // Not virtualised (every row shown): all three.
+  assert.equal(layoutFlows(flows, l, (t) => 100 + t * 10, 100, 1100, l.rows).length, 3);
+});
