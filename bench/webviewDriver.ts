@@ -17,9 +17,8 @@ export interface WebviewMeasures {
   /** The first draw of the whole run: its script part, and until the frame was painted. */
   firstDrawJsMs: number;
   firstDrawMs: number;
-  /** Per zoom/pan frame: input → painted, and the script part of the frame. */
-  frames: number[];
-  frameJs: number[];
+  /** Per zoom/pan frame: its times (see FrameTime). */
+  frames: FrameTime[];
   /** Mean CPU time per frame of the renderer process (all threads) and of its main thread. */
   cpuProcess: number;
   cpuMain: number;
@@ -76,14 +75,31 @@ async function heapMB(page: Page): Promise<number> {
   }
 }
 
+/** One timed frame (ms): its work and the two other ways of counting it. */
+export interface FrameTime {
+  /** The frame's work: its first animation-frame callback → painted (the row's measure). */
+  work: number;
+  /** The script part: the first callback → the end of the view's draw. */
+  js: number;
+  /** From the frame's requestAnimationFrame timestamp → painted (the measure until 2026-11-28). */
+  stamp: number;
+  /** From the input event's dispatch → painted (what the user waits). */
+  input: number;
+}
+
 /**
  * Play `steps` in the page, one frame each (30 ms apart, so each frame's paint is done before the
- * next input), and time every frame: the input is dispatched, then the frame's start (its
- * requestAnimationFrame timestamp) → end of the draw callback → painted. Returns [total, script].
+ * next input), and time every frame. Before the input is dispatched a first animation-frame
+ * callback is registered: callbacks run in the order they were registered, so it starts the
+ * frame, the view's draw (scheduled by the input) runs next, then a last callback notes the end
+ * of the script and posts a message that arrives after the frame's style, layout, paint and
+ * commit. The frame's timestamp is not its start: for a frame requested between two vsyncs,
+ * headless Chromium begins it at once but stamps it with the previous vsync, up to 16.7 ms
+ * earlier, often before the input was dispatched; `stamp` keeps that older measure.
  */
-async function frames(page: Page, steps: Step[]): Promise<[number, number][]> {
+async function frames(page: Page, steps: Step[]): Promise<FrameTime[]> {
   return page.evaluate(async (list: Step[]) => {
-    const out: [number, number][] = [];
+    const out: FrameTime[] = [];
     for (const s of list) {
       const target = document.querySelector('[data-testid="lanes"]') as SVGSVGElement;
       const plot = (
@@ -92,6 +108,9 @@ async function frames(page: Page, steps: Step[]): Promise<[number, number][]> {
       const x = plot.left + 150 + ('at' in s ? s.at : 0.5) * (plot.width - 180);
       const y = plot.top + 80;
       const base = { clientX: x, clientY: y, bubbles: true, cancelable: true, view: window };
+      let start = NaN;
+      requestAnimationFrame(() => (start = performance.now()));
+      const input = performance.now();
       if ('wheel' in s) {
         target.dispatchEvent(new WheelEvent('wheel', { ...base, deltaY: s.wheel, ctrlKey: true }));
       } else {
@@ -100,15 +119,15 @@ async function frames(page: Page, steps: Step[]): Promise<[number, number][]> {
         window.dispatchEvent(new MouseEvent('mousemove', { ...base, clientX: x + s.drag }));
         window.dispatchEvent(new MouseEvent('mouseup', { ...base, clientX: x + s.drag }));
       }
-      // The view's draw was scheduled first, so it runs first in the next frame; this callback
-      // runs after it (its argument is the frame's start); a message posted here arrives after
-      // the frame's style, layout, paint and commit.
       out.push(
-        await new Promise<[number, number]>((resolve) =>
+        await new Promise<FrameTime>((resolve) =>
           requestAnimationFrame((t0) => {
-            const js = performance.now() - t0;
+            const js = performance.now() - start;
             const ch = new MessageChannel();
-            ch.port1.onmessage = () => resolve([performance.now() - t0, js]);
+            ch.port1.onmessage = () => {
+              const now = performance.now();
+              resolve({ work: now - start, js, stamp: now - t0, input: now - input });
+            };
             ch.port2.postMessage(0);
           }),
         ),
@@ -121,8 +140,7 @@ async function frames(page: Page, steps: Step[]): Promise<[number, number][]> {
 
 /** Frame times of the scripted steps in `page` and the renderer's CPU per frame. */
 export interface FrameMeasures {
-  frames: number[];
-  frameJs: number[];
+  frames: FrameTime[];
   cpuProcess: number;
   cpuMain: number;
   breakdown: string;
@@ -160,8 +178,7 @@ async function timedFrames(page: Page, profile?: string): Promise<FrameMeasures>
   await cdp.detach();
   const n = timed.length;
   return {
-    frames: timed.map((f) => f[0]),
-    frameJs: timed.map((f) => f[1]),
+    frames: timed,
     cpuProcess: (c1[0] - c0[0]) / n,
     cpuMain: (c1[1] - c0[1]) / n,
     breakdown: NAMES.map((name, i) => `${name} ${((c1[i] - c0[i]) / n).toFixed(1)}`).join(', '),
@@ -243,7 +260,6 @@ export async function measureWebview(
     }, spans);
     let run: FrameMeasures = {
       frames: [],
-      frameJs: [],
       cpuProcess: NaN,
       cpuMain: NaN,
       breakdown: '',
@@ -263,31 +279,6 @@ export async function measureWebview(
         });
       run = await timedFrames(page, process.env.SL_BENCH_PROFILE);
       if (trace) await browser.stopTracing();
-      if (process.env.SL_BENCH_MUTATIONS) {
-        // Which DOM writes a frame makes: mutation records over one more script, by kind.
-        await page.evaluate(() => {
-          const w = window as unknown as { __mut: Record<string, number> };
-          w.__mut = {};
-          new MutationObserver((recs) => {
-            for (const r of recs) {
-              const el = r.target as Element;
-              const k = `${r.type} ${el.nodeName}.${el.getAttribute?.('class') ?? ''} ${r.attributeName ?? ''}`;
-              w.__mut[k] = (w.__mut[k] ?? 0) + 1;
-            }
-          }).observe(document.body, {
-            subtree: true,
-            attributes: true,
-            childList: true,
-            characterData: true,
-          });
-        });
-        await frames(page, script());
-        console.error(
-          await page.evaluate(() =>
-            JSON.stringify((window as unknown as { __mut: unknown }).__mut, null, 1),
-          ),
-        );
-      }
       bare = await measureBare(browser);
     }
     const heap = await heapMB(page);
