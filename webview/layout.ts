@@ -11,6 +11,8 @@ import type {
 } from '../src/shared/webviewProtocol';
 
 export { laneLabel, lockOrder, orderLanes } from './laneOrder';
+export { spanBand } from './spanBand';
+import { spanBand } from './spanBand';
 import type { SpanTable } from './spanTable';
 import { laneLabel, lockOrder, orderLanes } from './laneOrder';
 
@@ -130,28 +132,6 @@ const MARK_CODE: Record<MarkKind, number> = {
   io: 7,
   mark: 8,
 };
-
-/** Vertical band of a span kind inside a row of height h: [offset, height]. */
-export function spanBand(kind: SpanKind, h: number): [number, number] {
-  switch (kind) {
-    case 'lockWait':
-    case 'lockHold':
-    case 'queueBlock':
-      return [2, Math.max(1, h - 4)];
-    case 'task': {
-      const th = Math.max(4, Math.round(h * 0.5));
-      return [Math.round((h - th) / 2), th];
-    }
-    case 'sleep': {
-      const sh = Math.max(3, Math.round(h * 0.26));
-      return [Math.round((h - sh) / 2), sh];
-    }
-    case 'run': {
-      const rh = Math.max(2, Math.round(h * 0.15));
-      return [Math.round((h - rh) / 2), rh];
-    }
-  }
-}
 
 /** Compute all geometry for one frame. Items outside the visible window are left out. */
 export function layout(input: LayoutInput): Layout {
