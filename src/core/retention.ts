@@ -42,10 +42,10 @@ export class LaneDigest {
 
   /** Count a merged span. */
   addSpan(s: Span): void {
-    const k = this.spanKinds.get(s.kind) ?? { n: 0, ns: 0 };
+    let k = this.spanKinds.get(s.kind);
+    if (k === undefined) this.spanKinds.set(s.kind, (k = { n: 0, ns: 0 }));
     k.n++;
     k.ns += (s.end ?? s.start) - s.start;
-    this.spanKinds.set(s.kind, k);
     this.spans++;
     this.cover(s.start, s.end ?? s.start);
   }
