@@ -274,10 +274,19 @@ export async function measureWebview(
               const k = `${r.type} ${el.nodeName}.${el.getAttribute?.('class') ?? ''} ${r.attributeName ?? ''}`;
               w.__mut[k] = (w.__mut[k] ?? 0) + 1;
             }
-          }).observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+          }).observe(document.body, {
+            subtree: true,
+            attributes: true,
+            childList: true,
+            characterData: true,
+          });
         });
         await frames(page, script());
-        console.error(await page.evaluate(() => JSON.stringify((window as unknown as { __mut: unknown }).__mut, null, 1)));
+        console.error(
+          await page.evaluate(() =>
+            JSON.stringify((window as unknown as { __mut: unknown }).__mut, null, 1),
+          ),
+        );
       }
       bare = await measureBare(browser);
     }
