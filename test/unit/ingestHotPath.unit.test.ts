@@ -11,8 +11,9 @@ import { FrameParser, type FrameSink, type ParsedItem } from '../../src/core/fra
 import { LabelCache } from '../../src/core/labelCache';
 import { OpenSpans } from '../../src/core/openSpans';
 import { TraceModel } from '../../src/core/traceModel';
+import { tallyQueues, type QueueTally } from '../../src/core/retention';
 import { eventError, validateEvent } from '../../src/core/validateEvent';
-import type { Span } from '../../src/shared/webviewProtocol';
+import type { Mark, Span } from '../../src/shared/webviewProtocol';
 
 const FIXTURE = readFileSync(join(__dirname, '../../../test/fixtures/lock-demo-10.trace'));
 const enc = new TextEncoder();
@@ -148,4 +149,65 @@ test('a thread end and the run end close open spans in the order they were opene
     ['sleep(1 s)', 'waits for c', 'task f'],
   );
   assert.ok(m.allSpans().every((s) => s.end !== null));
+});
+
+test('tallyQueues: marks in or out of order tally as if sorted by time, a put first at a tie', () => {
+  // Reference: sort (time, put before get), then count; what tallyQueues promises.
+  const reference = (marks: Mark[]): Map<string, QueueTally> => {
+    const out = new Map<string, QueueTally>();
+    const ops = marks
+      .map((m) => /^(.*)\.(put|get) #\S+$/.exec(m.text))
+      .map((q, i) => ({ q, t: marks[i].t }))
+      .filter((o) => o.q !== null)
+      .map(({ q, t }) => ({ name: q![1], t, d: q![2] === 'put' ? 1 : -1 }))
+      .sort((a, b) => a.t - b.t || b.d - a.d);
+    for (const { name, d } of ops) {
+      const t = out.get(name) ?? { puts: 0, gets: 0, depth: 0, max: 0 };
+      t.depth += d;
+      if (d > 0) t.puts++;
+      else t.gets++;
+      t.max = Math.max(t.max, t.depth);
+      out.set(name, t);
+    }
+    return out;
+  };
+  let seed = 7;
+  const rnd = (n: number): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+  for (let round = 0; round < 50; round++) {
+    const marks: Mark[] = [];
+    for (let i = 0; i < 200; i++) {
+      const queue = ['jobs', 'q.x', 'a #b'][rnd(3)];
+      const op = rnd(2) ? 'put' : 'get';
+      // Mostly in order, sometimes a step back, often ties.
+      const t = round % 2 ? i >> 1 : i - rnd(4);
+      marks.push({ id: i, lane: '1', kind: 'io', t, text: `${queue}.${op} #${rnd(9)}` });
+    }
+    marks.push({ id: 999, lane: '1', kind: 'print', t: 3, text: 'jobs.put #1' });
+    const into = new Map([['jobs', { puts: 2, gets: 1, depth: 1, max: 2 }]]);
+    const want = reference(marks.filter((m) => m.kind === 'io'));
+    const got = tallyQueues(marks, into);
+    for (const [name, t] of want) {
+      const base = name === 'jobs' ? into.get('jobs')! : { puts: 0, gets: 0, depth: 0, max: 0 };
+      const g = got.get(name)!;
+      assert.deepEqual(
+        [g.puts - base.puts, g.gets - base.gets, g.depth - base.depth],
+        [t.puts, t.gets, t.depth],
+        `round ${round}, ${name}`,
+      );
+      if (name !== 'jobs') assert.equal(g.max, t.max, `round ${round}, ${name} max`);
+    }
+    assert.deepEqual(into.get('jobs'), { puts: 2, gets: 1, depth: 1, max: 2 }, 'input untouched');
+  }
+  // A get that arrives before its put (another process), and a get before a put at one time.
+  const io = (id: number, t: number, text: string): Mark => ({
+    id,
+    lane: '1',
+    kind: 'io',
+    t,
+    text,
+  });
+  const late = tallyQueues([io(1, 2, 'x.get #1'), io(2, 1, 'x.put #1'), io(3, 5, 'x.get #2')]);
+  assert.deepEqual(late.get('x'), { puts: 1, gets: 2, depth: -1, max: 1 });
+  const tie = tallyQueues([io(1, 5, 'y.get #1'), io(2, 5, 'y.put #1')]);
+  assert.deepEqual(tie.get('y'), { puts: 1, gets: 1, depth: 0, max: 1 });
 });
