@@ -1,6 +1,6 @@
 // Splits the tracer's stdout into frames (0x1E + JSON + "\n") and raw program output. Never throws.
 import type { TraceEvent } from './events';
-import { validateEvent } from './validateEvent';
+import { eventError } from './validateEvent';
 
 const RS = 0x1e;
 const NL = 0x0a;
@@ -13,6 +13,30 @@ export type ParsedItem =
   | { type: 'event'; event: TraceEvent }
   | { type: 'output'; bytes: Uint8Array }
   | { type: 'bad'; error: string; bytes: Uint8Array };
+
+/** Receives what the parser finds, in stream order (see {@link FrameParser.parse}). */
+export interface FrameSink {
+  /** A valid event (the object JSON.parse made: the caller owns it). */
+  event(event: TraceEvent): void;
+  /** Bytes outside any frame (raw program output). */
+  output(bytes: Uint8Array): void;
+  /** A frame that is not a valid event, with its bytes (RS and newline included when present). */
+  bad(error: string, bytes: Uint8Array): void;
+}
+
+/** A sink that collects items into a list (what {@link FrameParser.push} returns). */
+class ItemList implements FrameSink {
+  readonly items: ParsedItem[] = [];
+  event(event: TraceEvent): void {
+    this.items.push({ type: 'event', event });
+  }
+  output(bytes: Uint8Array): void {
+    this.items.push({ type: 'output', bytes });
+  }
+  bad(error: string, bytes: Uint8Array): void {
+    this.items.push({ type: 'bad', error, bytes });
+  }
+}
 
 /** Incremental parser: feed it chunks in any split; it keeps state between calls. */
 export class FrameParser {
@@ -28,7 +52,13 @@ export class FrameParser {
 
   /** Parse one chunk; returns items in stream order. */
   push(chunk: Uint8Array): ParsedItem[] {
-    const out: ParsedItem[] = [];
+    const list = new ItemList();
+    this.parse(chunk, list);
+    return list.items;
+  }
+
+  /** Parse one chunk into `out` (the hot path: no item object per event). */
+  parse(chunk: Uint8Array, out: FrameSink): void {
     let i = 0;
     const n = chunk.length;
     let fast = true;
@@ -39,7 +69,7 @@ export class FrameParser {
           // Whole frames up to the chunk's last newline: decoded once, split as text.
           const last = chunk.lastIndexOf(NL);
           if (last > rs) {
-            if (rs > i) out.push({ type: 'output', bytes: chunk.slice(i, rs) });
+            if (rs > i) out.output(chunk.slice(i, rs));
             if (this.pushText(chunk.subarray(rs, last + 1), out)) {
               i = last + 1;
               continue;
@@ -49,7 +79,7 @@ export class FrameParser {
           }
         }
         const end = rs === -1 ? n : rs;
-        if (end > i) out.push({ type: 'output', bytes: chunk.slice(i, end) });
+        if (end > i) out.output(chunk.slice(i, end));
         if (rs === -1) break;
         this.inFrame = true;
         i = rs + 1;
@@ -76,7 +106,6 @@ export class FrameParser {
       this.finishFrame(out);
       i = nl + 1;
     }
-    return out;
   }
 
   /**
@@ -84,7 +113,7 @@ export class FrameParser {
    * nothing added) when it is not valid UTF-8. RS and NL are ASCII, never inside a multi-byte
    * character, so splitting the text splits the bytes exactly as the byte path would.
    */
-  private pushText(bytes: Uint8Array, out: ParsedItem[]): boolean {
+  private pushText(bytes: Uint8Array, out: FrameSink): boolean {
     let s: string;
     try {
       s = this.decoder.decode(bytes);
@@ -97,7 +126,7 @@ export class FrameParser {
       if (s.charCodeAt(p) !== RS) {
         const rs = s.indexOf('\x1e', p);
         const end = rs === -1 ? n : rs;
-        out.push({ type: 'output', bytes: this.encoder.encode(s.slice(p, end)) });
+        out.output(this.encoder.encode(s.slice(p, end)));
         p = end;
         continue;
       }
@@ -106,15 +135,13 @@ export class FrameParser {
       if (rs !== -1 && rs < nl) {
         // A new frame starts before this one ended: a torn frame.
         this.badFrames++;
-        out.push({
-          type: 'bad',
-          error: 'truncated frame',
-          bytes: this.encoder.encode(s.slice(p, rs)),
-        });
+        out.bad('truncated frame', this.encoder.encode(s.slice(p, rs)));
         p = rs;
         continue;
       }
-      this.parseFrame(s.slice(p + 1, nl), out, () => this.encoder.encode(s.slice(p, nl + 1)));
+      // A bad frame's bytes are its text (RS to newline) encoded again, made only when needed.
+      const error = this.parseFrame(s.slice(p + 1, nl), out);
+      if (error !== null) out.bad(error, this.encoder.encode(s.slice(p, nl + 1)));
       p = nl + 1;
     }
     return true;
@@ -122,9 +149,9 @@ export class FrameParser {
 
   /** Call at end of stream: an unfinished frame becomes raw output. */
   end(): ParsedItem[] {
-    const out: ParsedItem[] = [];
-    if (this.inFrame) this.giveUp(out, 'stream ended inside a frame');
-    return out;
+    const list = new ItemList();
+    if (this.inFrame) this.giveUp(list, 'stream ended inside a frame');
+    return list.items;
   }
 
   private append(part: Uint8Array): void {
@@ -142,50 +169,47 @@ export class FrameParser {
     return body ?? new Uint8Array(0);
   }
 
-  private giveUp(out: ParsedItem[], error: string): void {
+  private giveUp(out: FrameSink, error: string): void {
     const body = this.take();
     const bytes = new Uint8Array(body.length + 1);
     bytes[0] = RS;
     bytes.set(body, 1);
     this.badFrames++;
-    out.push({ type: 'bad', error, bytes });
+    out.bad(error, bytes);
   }
 
-  private finishFrame(out: ParsedItem[]): void {
+  private finishFrame(out: FrameSink): void {
     const body = this.take();
     let text: string;
     try {
       text = this.decoder.decode(body);
     } catch (e) {
       this.badFrames++;
-      out.push({
-        type: 'bad',
-        error: `invalid frame: ${(e as Error).message}`,
-        bytes: framed(body),
-      });
+      out.bad(`invalid frame: ${(e as Error).message}`, framed(body));
       return;
     }
-    this.parseFrame(text, out, () => framed(body));
+    const error = this.parseFrame(text, out);
+    if (error !== null) out.bad(error, framed(body));
   }
 
-  /** One frame's JSON text → an event, or a bad frame with its bytes (made on demand). */
-  private parseFrame(text: string, out: ParsedItem[], bytes: () => Uint8Array): void {
+  /** One frame's JSON text → an event handed to `out`; else (counted as bad) the error, for the
+   *  caller to report with the frame's bytes. */
+  private parseFrame(text: string, out: FrameSink): string | null {
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch (e) {
       this.badFrames++;
-      out.push({ type: 'bad', error: `invalid frame: ${(e as Error).message}`, bytes: bytes() });
-      return;
+      return `invalid frame: ${(e as Error).message}`;
     }
-    const v = validateEvent(parsed);
-    if (v.ok) {
+    const error = eventError(parsed);
+    if (error === null) {
       this.events++;
-      out.push({ type: 'event', event: v.event });
-    } else {
-      this.badFrames++;
-      out.push({ type: 'bad', error: v.error, bytes: bytes() });
+      out.event(parsed as TraceEvent);
+      return null;
     }
+    this.badFrames++;
+    return error;
   }
 }
 

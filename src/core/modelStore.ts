@@ -13,6 +13,7 @@ import type {
   Span,
   SpanKind,
 } from '../shared/webviewProtocol';
+import { OpenSpans } from './openSpans';
 import {
   DEFAULT_RETENTION,
   horizonOf,
@@ -31,7 +32,7 @@ export class ModelStore {
   private readonly lanes = new Map<string, Lane>();
   private spans: Span[] = [];
   private marks: Mark[] = [];
-  private readonly open = new Map<string, Span>();
+  private readonly open = new OpenSpans();
   private readonly dirtyLanes = new Set<Lane>();
   private readonly dirtySpans = new Set<Span>();
   private newMarks: Mark[] = [];
@@ -168,21 +169,25 @@ export class ModelStore {
     if (this.marks.length > this.limits.marks) this.trim();
   }
 
-  /** Open a span under `key` (closing any span open under the same key). */
+  /** Open a span held by thread `tid` of `pid` under `tag` and `id` (closing any span open
+   *  there). */
   protected openSpan(
-    key: string,
+    pid: number,
+    tid: number,
+    tag: string,
+    id: string,
     lane: Lane,
     kind: SpanKind,
     t: number,
     label: string,
     lockId?: string,
   ): void {
-    this.closeSpan(key, t);
+    this.closeSpan(pid, tid, tag, id, t);
     const s: Span = { id: this.ids.span++, lane: lane.id, kind, start: t, end: null, label };
     if (lockId !== undefined) s.lockId = lockId;
     if (this.src) s.src = this.src;
     this.spans.push(s);
-    this.open.set(key, s);
+    this.open.add(pid, tid, tag, id, s);
     this.dirtySpans.add(s);
     if (this.spans.length > this.limits.spans) this.trim();
   }
@@ -196,31 +201,41 @@ export class ModelStore {
     if (this.flows.length > this.limits.flows) this.trim();
   }
 
-  /** Close the span open under `key`, if any. */
-  protected closeSpan(key: string, t: number): void {
-    const s = this.open.get(key);
-    if (!s) return;
+  /** Close the span open under (pid, tid, tag, id), if any. */
+  protected closeSpan(pid: number, tid: number, tag: string, id: string, t: number): void {
+    const s = this.open.take(pid, tid, tag, id);
+    if (s) this.ended(s, t);
+  }
+
+  /** A span taken out of the open ones ends at `t` (not before its start). */
+  private ended(s: Span, t: number): void {
     s.end = Math.max(t, s.start);
-    this.open.delete(key);
     this.dirtySpans.add(s);
+  }
+
+  /** Close the open spans that `which` picks, in the order they were opened. */
+  private closeWhere(which: (s: Span) => boolean, t: number): void {
+    for (const held of this.open.all()) {
+      if (!which(held.span)) continue;
+      this.open.remove(held);
+      this.ended(held.span, t);
+    }
   }
 
   /** Close every open span of a lane (its process or thread ended). */
   protected closeLaneSpans(laneId: string, t: number): void {
-    for (const [key, s] of this.open) if (s.lane === laneId) this.closeSpan(key, t);
+    this.closeWhere((s) => s.lane === laneId, t);
   }
 
   /** Close every open span of a process and its threads. */
   protected closeProcessSpans(pid: number, t: number): void {
     const prefix = `${pid}/`;
-    for (const [key, s] of this.open) {
-      if (s.lane === String(pid) || s.lane.startsWith(prefix)) this.closeSpan(key, t);
-    }
+    this.closeWhere((s) => s.lane === String(pid) || s.lane.startsWith(prefix), t);
   }
 
   /** Close all open spans at the last time seen (end of run). */
   protected closeAll(): void {
-    for (const key of [...this.open.keys()]) this.closeSpan(key, this.last);
+    this.closeWhere(() => true, this.last);
     // Processes that never reported their end (SIGKILL, killed with the tree on Stop) ended
     // by the end of the run at the latest: their lanes end there, exit code unknown.
     for (const lane of this.lanes.values()) {
@@ -243,12 +258,22 @@ export class ModelStore {
       horizonOf(this.flows, this.limits.flows, keep(b.flows), (f) => f.to.t),
     );
     let merged = 0;
+    // Items come in runs on one lane: the last lane's digest is looked up once per run.
+    let lane = '';
+    let digest: LaneDigest | null = null;
+    const digestFor = (id: string): LaneDigest => {
+      if (digest === null || id !== lane) {
+        lane = id;
+        digest = this.digestOf(id);
+      }
+      return digest;
+    };
     this.spans = this.spans.filter((s) => {
       // An open span from before the horizon is sent again, so the webview can tell it from
       // spans it still holds open that were closed and merged here (see webview/store.ts).
       if (s.end === null && s.start < before) this.dirtySpans.add(s);
       if (s.end === null || s.end >= before) return true;
-      this.digestOf(s.lane).addSpan(s);
+      digestFor(s.lane).addSpan(s);
       this.dirtySpans.delete(s);
       merged++;
       return false;
@@ -256,7 +281,7 @@ export class ModelStore {
     const io: Mark[] = [];
     this.marks = this.marks.filter((m) => {
       if (m.t >= before) return true;
-      this.digestOf(m.lane).addMark(m);
+      digestFor(m.lane).addMark(m);
       if (m.kind === 'io') io.push(m);
       merged++;
       return false;

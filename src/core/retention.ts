@@ -42,10 +42,10 @@ export class LaneDigest {
 
   /** Count a merged span. */
   addSpan(s: Span): void {
-    const k = this.spanKinds.get(s.kind) ?? { n: 0, ns: 0 };
+    let k = this.spanKinds.get(s.kind);
+    if (k === undefined) this.spanKinds.set(s.kind, (k = { n: 0, ns: 0 }));
     k.n++;
     k.ns += (s.end ?? s.start) - s.start;
-    this.spanKinds.set(s.kind, k);
     this.spans++;
     this.cover(s.start, s.end ?? s.start);
   }
@@ -89,27 +89,42 @@ export interface QueueTally {
   max: number;
 }
 
+/** One queue's operations in arrival order: times, +1 (put) or -1 (get), and whether arrival
+ *  order is already the tally's order (by time, a put before a get at one instant). */
+interface QueueOps {
+  t: number[];
+  d: number[];
+  sorted: boolean;
+}
+
 /** Fold queue marks (any order; sorted here by time, a put before a get at one instant)
  *  into per-queue tallies, continuing from `into` (the tallies of earlier, merged marks). */
 export function tallyQueues(
   marks: Iterable<Mark>,
   into: ReadonlyMap<string, QueueTally> = new Map(),
 ): Map<string, QueueTally> {
-  const ops = new Map<string, { t: number; d: number }[]>();
+  const ops = new Map<string, QueueOps>();
   for (const m of marks) {
     if (m.kind !== 'io') continue;
     const q = QUEUE_MARK.exec(m.text);
     if (!q) continue;
-    const list = ops.get(q[1]) ?? [];
-    list.push({ t: m.t, d: q[2] === 'put' ? 1 : -1 });
-    ops.set(q[1], list);
+    const d = q[2] === 'put' ? 1 : -1;
+    let o = ops.get(q[1]);
+    if (!o) ops.set(q[1], (o = { t: [], d: [], sorted: true }));
+    const n = o.t.length;
+    // Out of order when the previous one sorts after this one (later, or a get before a put).
+    if (n && (o.t[n - 1] > m.t || (o.t[n - 1] === m.t && o.d[n - 1] < d))) o.sorted = false;
+    o.t.push(m.t);
+    o.d.push(d);
   }
   const out = new Map<string, QueueTally>();
   for (const [name, t] of into) out.set(name, { ...t });
-  for (const [name, list] of ops) {
-    list.sort((a, b) => a.t - b.t || b.d - a.d);
+  for (const [name, o] of ops) {
     const t = out.get(name) ?? { puts: 0, gets: 0, depth: 0, max: 0 };
-    for (const { d } of list) {
+    // Marks mostly arrive in order: sort (stable, by index) only when they did not.
+    const order = o.sorted ? null : o.t.map((_, i) => i).sort(byTimePutFirst(o));
+    for (let k = 0; k < o.d.length; k++) {
+      const d = o.d[order ? order[k] : k];
       t.depth += d;
       if (d > 0) t.puts++;
       else t.gets++;
@@ -118,4 +133,9 @@ export function tallyQueues(
     out.set(name, t);
   }
   return out;
+}
+
+/** Compares two operations of `o` by index: earlier first, a put before a get at one time. */
+function byTimePutFirst(o: QueueOps): (a: number, b: number) => number {
+  return (a, b) => o.t[a] - o.t[b] || o.d[b] - o.d[a];
 }

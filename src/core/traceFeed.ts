@@ -1,5 +1,5 @@
 // Feeds a run's stdout/stderr bytes through the frame parser into the model. Pure.
-import { FrameParser } from './frameParser';
+import { FrameParser, type FrameSink } from './frameParser';
 import type { TraceEvent } from './events';
 import type { TraceModel } from './traceModel';
 
@@ -10,7 +10,7 @@ export type OutputSource = 'out' | 'err' | 'raw' | 'stderr' | 'bad';
 export type OutputSink = (text: string, source: OutputSource, pid: number | null) => void;
 
 /** Bytes in, model updates and output text out. Never throws on junk. */
-export class TraceFeed {
+export class TraceFeed implements FrameSink {
   private readonly parser = new FrameParser();
   private readonly rawDecoder = new TextDecoder('utf-8');
   private readonly errDecoder = new TextDecoder('utf-8');
@@ -23,22 +23,25 @@ export class TraceFeed {
 
   /** Bytes read from the traced program's stdout. */
   pushStdout(chunk: Uint8Array): void {
-    for (const item of this.parser.push(chunk)) {
-      switch (item.type) {
-        case 'event':
-          this.model.apply(item.event);
-          this.onEvent?.(item.event);
-          if (item.event.k === 'out') this.sink(item.event.text, item.event.stream, item.event.pid);
-          break;
-        case 'output':
-          this.sink(this.rawDecoder.decode(item.bytes, { stream: true }), 'raw', null);
-          break;
-        case 'bad':
-          this.model.noteBadFrame();
-          this.sink(new TextDecoder('utf-8').decode(item.bytes), 'bad', null);
-          break;
-      }
-    }
+    this.parser.parse(chunk, this);
+  }
+
+  /** A valid event from the parser (FrameSink). */
+  event(event: TraceEvent): void {
+    this.model.apply(event);
+    this.onEvent?.(event);
+    if (event.k === 'out') this.sink(event.text, event.stream, event.pid);
+  }
+
+  /** Raw program output between frames (FrameSink). */
+  output(bytes: Uint8Array): void {
+    this.sink(this.rawDecoder.decode(bytes, { stream: true }), 'raw', null);
+  }
+
+  /** A malformed frame: counted, and its bytes go out as they came (FrameSink). */
+  bad(_error: string, bytes: Uint8Array): void {
+    this.model.noteBadFrame();
+    this.sink(new TextDecoder('utf-8').decode(bytes), 'bad', null);
   }
 
   /** Bytes read from the traced program's stderr (output the tracer did not capture). */
@@ -48,11 +51,6 @@ export class TraceFeed {
 
   /** End of stdout: an unfinished frame is kept as raw output. */
   end(): void {
-    for (const item of this.parser.end()) {
-      if (item.type === 'bad') {
-        this.model.noteBadFrame();
-        this.sink(new TextDecoder('utf-8').decode(item.bytes), 'bad', null);
-      }
-    }
+    for (const item of this.parser.end()) if (item.type === 'bad') this.bad(item.error, item.bytes);
   }
 }

@@ -1,6 +1,7 @@
 // Incremental trace model: tracer events in, swimlane lanes/spans/marks and deltas out. Pure.
 // A process's main thread draws on the process lane; other threads get sub-lanes "pid/tid".
 import { assertNever, type EventBase, type TraceEvent } from './events';
+import { LabelCache } from './labelCache';
 import { ModelStore } from './modelStore';
 import type { RetentionBudget } from './retention';
 import { stripAnsi } from './text';
@@ -28,6 +29,12 @@ export class TraceModel extends ModelStore {
   /** The lane at() resolved per pid and native thread id (a pid's entries are forgotten when
    *  its hello names the main thread). */
   private readonly laneAt = new Map<number, Map<number, Lane>>();
+  /** Labels made from event fields, one string per distinct value (see LabelCache). */
+  private readonly waitsFor = new LabelCache<string>((label) => `waits for ${label}`);
+  private readonly holds = new LabelCache<string>((label) => `holds ${label}`);
+  private readonly releases = new LabelCache<string>((label) => `releases ${label}`);
+  private readonly sleeps = new LabelCache<number>((secs) => `sleep(${Number(secs.toFixed(3))} s)`);
+  private readonly prints = new LabelCache<string>((raw) => stripAnsi(raw).replace(/\n$/, ''));
 
   constructor(private readonly options: TraceModelOptions) {
     super(
@@ -69,7 +76,7 @@ export class TraceModel extends ModelStore {
     if (t > this.last) this.last = t;
     this.header.events++;
     const pid = e.pid;
-    const key = `${pid}:${e.tid}`;
+    const tid = e.tid;
     this.src = this.intern(e.src);
     switch (e.k) {
       case 'hello': {
@@ -151,22 +158,33 @@ export class TraceModel extends ModelStore {
         break;
       }
       case 'lock.wait':
-        this.openSpan(`${key}:w:${e.id}`, this.at(e), 'lockWait', t, `waits for ${e.label}`, e.id);
+        this.openSpan(
+          pid,
+          tid,
+          'w',
+          e.id,
+          this.at(e),
+          'lockWait',
+          t,
+          this.waitsFor.get(e.label),
+          e.id,
+        );
         break;
       case 'lock.acquired':
-        this.closeSpan(`${key}:w:${e.id}`, t);
+        this.closeSpan(pid, tid, 'w', e.id, t);
         if (e.kind !== 'Event' && e.kind !== 'Barrier' && e.kind !== 'Condition') {
-          this.openSpan(`${key}:h:${e.id}`, this.at(e), 'lockHold', t, `holds ${e.label}`, e.id);
+          const label = this.holds.get(e.label);
+          this.openSpan(pid, tid, 'h', e.id, this.at(e), 'lockHold', t, label, e.id);
         }
         this.header.lockWaitTotal += e.waited;
         this.header.lockWaitMax = Math.max(this.header.lockWaitMax, e.waited);
         break;
       case 'lock.release':
-        this.closeSpan(`${key}:h:${e.id}`, t);
-        this.addMark(this.at(e), 'release', t, `releases ${e.label}`);
+        this.closeSpan(pid, tid, 'h', e.id, t);
+        this.addMark(this.at(e), 'release', t, this.releases.get(e.label));
         break;
       case 'lock.fail':
-        this.closeSpan(`${key}:w:${e.id}`, t);
+        this.closeSpan(pid, tid, 'w', e.id, t);
         this.addMark(this.at(e), 'mark', t, `gave up waiting for ${e.label}`);
         break;
       case 'lock.burst': {
@@ -174,8 +192,8 @@ export class TraceModel extends ModelStore {
         const end = e.last - (this.t0 ?? e.t);
         if (end > this.last) this.last = end;
         const label = `holds ${e.label} ×${e.count} (${Number((e.held / 1e6).toFixed(3))} ms held)`;
-        this.openSpan(`${key}:b:${e.id}`, this.at(e), 'lockHold', t, label, e.id);
-        this.closeSpan(`${key}:b:${e.id}`, end);
+        this.openSpan(pid, tid, 'b', e.id, this.at(e), 'lockHold', t, label, e.id);
+        this.closeSpan(pid, tid, 'b', e.id, end);
         break;
       }
       case 'sync.signal':
@@ -183,7 +201,10 @@ export class TraceModel extends ModelStore {
         break;
       case 'queue.block':
         this.openSpan(
-          `${key}:q:${e.id}`,
+          pid,
+          tid,
+          'q',
+          e.id,
           this.at(e),
           'queueBlock',
           t,
@@ -192,12 +213,12 @@ export class TraceModel extends ModelStore {
         );
         break;
       case 'queue.timeout':
-        this.closeSpan(`${key}:q:${e.id}`, t);
+        this.closeSpan(pid, tid, 'q', e.id, t);
         this.addMark(this.at(e), 'mark', t, `gave up waiting for ${e.label}.${e.op}()`);
         break;
       case 'queue.put':
       case 'queue.get':
-        this.closeSpan(`${key}:q:${e.id}`, t);
+        this.closeSpan(pid, tid, 'q', e.id, t);
         this.queueArrow(e.k, `${e.id}:${e.item}`, this.at(e).id, t, `${e.label} #${e.item}`);
         this.addMark(
           this.at(e),
@@ -207,17 +228,17 @@ export class TraceModel extends ModelStore {
         );
         break;
       case 'task.begin':
-        this.openSpan(`${key}:task`, this.at(e), 'task', t, `task ${e.func}`);
+        this.openSpan(pid, tid, 'task', '', this.at(e), 'task', t, `task ${e.func}`);
         break;
       case 'task.end':
-        this.closeSpan(`${key}:task`, t);
+        this.closeSpan(pid, tid, 'task', '', t);
         if (!e.ok) this.addMark(this.at(e), 'exc', t, `task ${e.task} raised`);
         break;
       case 'sleep':
-        this.openSpan(`${key}:s`, this.at(e), 'sleep', t, `sleep(${Number(e.secs.toFixed(3))} s)`);
+        this.openSpan(pid, tid, 's', '', this.at(e), 'sleep', t, this.sleeps.get(e.secs));
         break;
       case 'sleep.end':
-        this.closeSpan(`${key}:s`, t);
+        this.closeSpan(pid, tid, 's', '', t);
         break;
       case 'out':
         this.print(this.at(e), t, e.text);
@@ -270,7 +291,7 @@ export class TraceModel extends ModelStore {
   }
 
   private print(lane: Lane, t: number, raw: string): void {
-    const text = stripAnsi(raw).replace(/\n$/, '');
+    const text = this.prints.get(raw);
     this.addMark(lane, 'print', t, text);
     if (
       this.options.successText &&

@@ -1,0 +1,56 @@
+// The spans a trace model holds open, found by where they were opened: a process, a thread, a
+// slot tag ("w" lock wait, "h" hold, "q" queue block, "s" sleep, ...) and an id (a lock's or
+// queue's id; "" for slots without one). Pure. Keyed by numbers and the event's own strings, so
+// finding a span builds no key string per event.
+import type { Span } from '../shared/webviewProtocol';
+
+/** One open span and where it is held (see {@link OpenSpans.all}). */
+export interface HeldSpan {
+  span: Span;
+  slot: Map<string, Span>;
+  id: string;
+}
+
+/** Open spans by (pid, tid, tag, id). */
+export class OpenSpans {
+  /** pid → tid → tag → id → span. */
+  private readonly byPid = new Map<number, Map<number, Map<string, Map<string, Span>>>>();
+
+  /** Remove and return the span open under (pid, tid, tag, id), if any. */
+  take(pid: number, tid: number, tag: string, id: string): Span | undefined {
+    const slot = this.byPid.get(pid)?.get(tid)?.get(tag);
+    const s = slot?.get(id);
+    if (s) slot!.delete(id);
+    return s;
+  }
+
+  /** Hold `span` under (pid, tid, tag, id); the caller took any span held there before. */
+  add(pid: number, tid: number, tag: string, id: string, span: Span): void {
+    let byTid = this.byPid.get(pid);
+    if (!byTid) this.byPid.set(pid, (byTid = new Map()));
+    let tags = byTid.get(tid);
+    if (!tags) byTid.set(tid, (tags = new Map()));
+    let slot = tags.get(tag);
+    if (!slot) tags.set(tag, (slot = new Map()));
+    slot.set(id, span);
+  }
+
+  /** Every open span, in the order they were opened (span ids grow with each open): for the
+   *  rare closes of a whole lane, process or run. */
+  all(): HeldSpan[] {
+    const out: HeldSpan[] = [];
+    for (const byTid of this.byPid.values()) {
+      for (const tags of byTid.values()) {
+        for (const slot of tags.values()) {
+          for (const [id, span] of slot) out.push({ span, slot, id });
+        }
+      }
+    }
+    return out.sort((a, b) => a.span.id - b.span.id);
+  }
+
+  /** Stop holding a span listed by {@link all}. */
+  remove(held: HeldSpan): void {
+    held.slot.delete(held.id);
+  }
+}
