@@ -1,6 +1,7 @@
-// Rate-limits model deltas to the webview: at most one post per interval (60 per second), and
-// none while the previous post is still being delivered (flow control: changes coalesce in the
-// model meanwhile, so a slow webview gets fewer, larger deltas and no backlog builds up). Pure.
+// Rate-limits model deltas to the webview: at most one post per interval (60 per second), none
+// while the previous post is still being delivered, and after a delivery that took D ms none for
+// min(D, PACE_CAP_MS) more (flow control: changes coalesce in the model meanwhile, so a busy
+// webview gets time to draw and then fewer, larger deltas; no backlog builds up). Pure.
 
 /** Minimum time between two posts, in ms (60 per second). */
 export const MIN_INTERVAL_MS = 1000 / 60;
@@ -12,6 +13,10 @@ export const MAX_HOLD_MS = 1000;
  *  postMessage lags behind a busy page) gets a backlog of at most one delta, never an unbounded
  *  queue of them in the host. */
 export const MAX_UNSETTLED = 2;
+
+/** After a delivery that took D ms, the next post waits min(D, PACE_CAP_MS) more: a webview too
+ *  busy to take a delta at once gets time to draw it, and then fewer, larger deltas. */
+export const PACE_CAP_MS = 250;
 
 /** Timer functions, injectable for tests. */
 export interface PumpTimers {
@@ -40,6 +45,8 @@ export class DeltaPump {
   private generation = 0;
   private holdTimer: unknown = null;
   private again = false;
+  /** No post before this time (pacing after a slow delivery). */
+  private notBefore = -Infinity;
   /** How many times flush ran. */
   flushes = 0;
 
@@ -61,7 +68,8 @@ export class DeltaPump {
       return;
     }
     if (this.timer !== null) return;
-    const wait = Math.max(0, this.lastFlush + this.interval - this.timers.now());
+    const at = Math.max(this.lastFlush + this.interval, this.notBefore);
+    const wait = Math.max(0, at - this.timers.now());
     this.timer = this.timers.setTimeout(() => this.run(), wait);
   }
 
@@ -90,8 +98,11 @@ export class DeltaPump {
     this.holdTimer = this.timers.setTimeout(() => {
       if (gen === this.generation) this.endHold();
     }, MAX_HOLD_MS);
+    const posted = this.lastFlush;
     const settled = (): void => {
       this.pending--;
+      const now = this.timers.now();
+      this.notBefore = Math.max(this.notBefore, now + Math.min(now - posted, PACE_CAP_MS));
       if (gen === this.generation) this.endHold();
       else this.resume();
     };

@@ -7,6 +7,7 @@ import {
   MAX_HOLD_MS,
   MAX_UNSETTLED,
   MIN_INTERVAL_MS,
+  PACE_CAP_MS,
   type PumpTimers,
 } from '../../src/core/deltaPump';
 
@@ -84,10 +85,47 @@ test('a flush that returns a promise holds the next one back until it settles', 
   assert.equal(flushes, 1, 'nothing posted while the webview has not got the last delta');
   deliver();
   await Promise.resolve();
-  timers.advance(20);
-  assert.equal(flushes, 2, 'the pokes meanwhile coalesce into one flush');
+  // That delivery took 220 ms: the webview gets as long again before the next delta.
   timers.advance(200);
+  assert.equal(flushes, 1, 'a slow delivery paces the next post');
+  timers.advance(40);
+  assert.equal(flushes, 2, 'the pokes meanwhile coalesce into one flush');
+  timers.advance(400);
   assert.equal(flushes, 2);
+});
+
+test('pacing after a delivery: as long as it took, at most PACE_CAP_MS', async () => {
+  for (const [tookMs, wantGap] of [
+    [2, MIN_INTERVAL_MS],
+    [100, 100],
+    [800, PACE_CAP_MS],
+  ]) {
+    const timers = fakeTimers();
+    const flushedAt: number[] = [];
+    let deliver: () => void = () => undefined;
+    const pump = new DeltaPump(
+      () => {
+        flushedAt.push(timers.now());
+        return new Promise<void>((r) => (deliver = r));
+      },
+      MIN_INTERVAL_MS,
+      timers,
+    );
+    pump.poke();
+    timers.advance(1);
+    pump.poke();
+    timers.advance(tookMs);
+    deliver();
+    await Promise.resolve();
+    const settledAt = timers.now();
+    timers.advance(1000);
+    assert.equal(flushedAt.length, 2, `took ${tookMs}`);
+    const gap = flushedAt[1] - Math.max(settledAt, flushedAt[0] + MIN_INTERVAL_MS);
+    assert.ok(
+      Math.abs(gap - (tookMs < MIN_INTERVAL_MS ? 0 : wantGap)) <= 2,
+      `took ${tookMs} ms: next post ${gap} ms after the delivery settled`,
+    );
+  }
 });
 
 test('deliveries that never settle: one more flush after MAX_HOLD_MS, then none', () => {
@@ -185,6 +223,6 @@ test("an older delivery settling does not end a newer post's hold", async () => 
   await run(timers, 100);
   assert.equal(flushes, 2, 'flush #2 is still being delivered and within its hold');
   resolvers[1]();
-  await run(timers, 20);
-  assert.equal(flushes, 3, 'the pokes meanwhile flush once #2 landed');
+  await run(timers, PACE_CAP_MS + 20);
+  assert.equal(flushes, 3, 'the pokes meanwhile flush once #2 landed (and its pacing passed)');
 });
