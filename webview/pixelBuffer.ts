@@ -234,6 +234,52 @@ export class PixelBuffer {
   }
 
   /**
+   * Fill the `rects` [x, y, w, h, …] (px, y relative to `dy`) with a repeating `tile` at 1×, as
+   * fillTile(x, y, x + w, y + h, tile, 1, phaseY, alpha) per rect: the dense batches' case,
+   * thousands of narrow rects, so no call per rect and the tile's phases step along.
+   */
+  fillTileRects(
+    rects: readonly number[],
+    dy: number,
+    tile: Tile,
+    phaseY: number,
+    alpha: number,
+  ): void {
+    const { px, width, clipLeft, clipRight, height } = this;
+    const { px: src, width: tw, height: th } = tile;
+    const opaque = alpha >= 1;
+    // Opaque tile and alpha: every pixel is a copy of the tile's (repeated) row.
+    const lines = opaque ? repeatedRows(tile, width) : null;
+    for (let r = 0; r < rects.length; r += 4) {
+      const x0 = Math.max(Math.round(rects[r]), clipLeft);
+      const x1 = Math.min(Math.round(rects[r] + rects[r + 2]), clipRight);
+      const y0 = Math.max(Math.round(rects[r + 1] - dy), 0);
+      const y1 = Math.min(Math.round(rects[r + 1] - dy + rects[r + 3]), height);
+      if (x1 <= x0 || y1 <= y0) continue;
+      const w = x1 - x0;
+      const tx0 = ((x0 % tw) + tw) % tw;
+      let ty = (((y0 + phaseY) % th) + th) % th;
+      for (let y = y0; y < y1; y++) {
+        const row = y * width + x0;
+        if (lines) {
+          const from = ty * lines.stride + tx0;
+          if (w >= 32) px.set(lines.px.subarray(from, from + w), row);
+          else for (let k = 0; k < w; k++) px[row + k] = lines.px[from + k];
+        } else {
+          const t = ty * tw;
+          let tx = tx0;
+          for (let i = row, end = row + w; i < end; i++) {
+            const c = src[t + tx];
+            px[i] = opaque && c >>> 24 === 255 ? c : over(c, alpha, px[i]);
+            if (++tx === tw) tx = 0;
+          }
+        }
+        if (++ty === th) ty = 0;
+      }
+    }
+  }
+
+  /**
    * Fill whole pixels [x0, x1) × [y0, y1) with a repeating `tile` at `alpha`; device pixel (x, y)
    * takes tile pixel (⌊x / scale⌋, ⌊y / scale⌋ + phaseY), wrapped to the tile.
    */

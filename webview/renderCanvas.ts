@@ -207,7 +207,8 @@ export function drawDenseCanvas(
         : kind === 'queueBlock'
           ? queueDots(c, colour.background)
           : null;
-    if (tile) {
+    if (tile && dpr === 1) buf.fillTileRects(rects, top, tile, Math.floor(top), faded);
+    else if (tile) {
       const phase = Math.floor(top);
       for (let i = 0; i < rects.length; i += 4) {
         const [x, y, rw, rh] = [rects[i], rects[i + 1] - top, rects[i + 2], rects[i + 3]];

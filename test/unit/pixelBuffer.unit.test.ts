@@ -137,8 +137,30 @@ test('pixel buffer fills match per-pixel blending exactly (random overlapping la
         const y1 = Math.min(h, y0 + 1 + Math.floor(r() * 22));
         const phase = Math.floor(r() * 12);
         const a = r() < 0.2 ? 0.25 : 1;
-        buf.fillTile(x0, y0, x1, y1, t, 1, phase, a);
-        refTile(ref, w, [x0, y0, x1, y1], t, phase, a);
+        if (r() < 0.5) {
+          buf.fillTile(x0, y0, x1, y1, t, 1, phase, a);
+          refTile(ref, w, [x0, y0, x1, y1], t, phase, a);
+        } else {
+          // The batched form, rects in a frame's coordinates (y offset by the scroll position).
+          const dy = Math.floor(r() * 40);
+          const rects = [x0, y0 + dy, x1 - x0, y1 - y0];
+          for (let i = 0; i < 1 + r() * 20; i++) {
+            const x = Math.floor(r() * w);
+            const y = Math.floor(r() * h);
+            rects.push(
+              x,
+              y + dy,
+              1 + Math.floor(r() * (r() < 0.3 ? 120 : 4)),
+              1 + Math.floor(r() * 16),
+            );
+          }
+          buf.fillTileRects(rects, dy, t, phase, a);
+          for (let i = 0; i < rects.length; i += 4) {
+            const [x, y, rw, rh] = rects.slice(i, i + 4);
+            const box = [x, y - dy, Math.min(w, x + rw), Math.min(h, y - dy + rh)];
+            refTile(ref, w, box, t, phase, a);
+          }
+        }
       }
     }
     const diff = buf.px.findIndex((v, i) => v !== ref[i]);
