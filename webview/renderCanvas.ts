@@ -6,6 +6,7 @@ import type { DenseBatch } from './denseIndex';
 import type { LaneRow, MarkPos } from './layout';
 import type { Palette } from './palette';
 import { pack, PixelBuffer, type Rgba, type Tile } from './pixelBuffer';
+import { fillTile, fillTileRects } from './pixelTiles';
 
 /** Where the canvas sits: the lanes' width, the viewport rows [top, top + height), the plot x range. */
 export interface CanvasFrame {
@@ -207,12 +208,12 @@ export function drawDenseCanvas(
         : kind === 'queueBlock'
           ? queueDots(c, colour.background)
           : null;
-    if (tile && dpr === 1) buf.fillTileRects(rects, top, tile, Math.floor(top), faded);
+    if (tile && dpr === 1) fillTileRects(buf, rects, top, tile, Math.floor(top), faded);
     else if (tile) {
       const phase = Math.floor(top);
       for (let i = 0; i < rects.length; i += 4) {
         const [x, y, rw, rh] = [rects[i], rects[i + 1] - top, rects[i + 2], rects[i + 3]];
-        buf.fillTile(x * dpr, y * dpr, (x + rw) * dpr, (y + rh) * dpr, tile, dpr, phase, faded);
+        fillTile(buf, x * dpr, y * dpr, (x + rw) * dpr, (y + rh) * dpr, tile, dpr, phase, faded);
       }
     } else {
       const rgb = rgba(c);

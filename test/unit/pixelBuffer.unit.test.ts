@@ -16,6 +16,7 @@ import test from 'node:test';
 };
 
 import { over, pack, PixelBuffer, type Rgba, type Tile } from '../../webview/pixelBuffer';
+import { fillTile, fillTileRects } from '../../webview/pixelTiles';
 
 /** Seeded random numbers (xorshift), so a failure can be replayed. */
 function rng(seed: number): () => number {
@@ -138,7 +139,7 @@ test('pixel buffer fills match per-pixel blending exactly (random overlapping la
         const phase = Math.floor(r() * 12);
         const a = r() < 0.2 ? 0.25 : 1;
         if (r() < 0.5) {
-          buf.fillTile(x0, y0, x1, y1, t, 1, phase, a);
+          fillTile(buf, x0, y0, x1, y1, t, 1, phase, a);
           refTile(ref, w, [x0, y0, x1, y1], t, phase, a);
         } else {
           // The batched form, rects in a frame's coordinates (y offset by the scroll position).
@@ -154,7 +155,7 @@ test('pixel buffer fills match per-pixel blending exactly (random overlapping la
               1 + Math.floor(r() * 16),
             );
           }
-          buf.fillTileRects(rects, dy, t, phase, a);
+          fillTileRects(buf, rects, dy, t, phase, a);
           for (let i = 0; i < rects.length; i += 4) {
             const [x, y, rw, rh] = rects.slice(i, i + 4);
             const box = [x, y - dy, Math.min(w, x + rw), Math.min(h, y - dy + rh)];
