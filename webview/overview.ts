@@ -1,6 +1,7 @@
 // The overview strip: the whole run in miniature on a canvas (one thin row per lane, spans coloured
 // by kind and lock, merged per pixel), with a box showing the visible window. Drag on it to choose what to show.
 import type { Selection } from 'd3';
+import { classIf } from './dom';
 import type { Layout, SwimlaneModel } from './layout';
 import { LOCK_COLOURS } from './laneLayers';
 import { tableOf } from './modelSpans';
@@ -161,7 +162,7 @@ function placeWindow(
   end: number,
   win: readonly [number, number] | null,
 ): void {
-  if (ov.win.classList.contains('hidden') !== (win === null)) ov.win.classList.toggle('hidden');
+  classIf(ov.win, 'hidden', win === null);
   if (!win) return;
   const k = (right - left) / Math.max(1, end);
   const x = `${left + win[0] * k}px`;
