@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { BARE_HTML } from './bareFrame';
-import { launch, openWebview } from '../test/webview/harness';
+import { launch, openWebview, type WebviewPage } from '../test/webview/harness';
 
 /** What one session measured (times in ms, heap in MB = 10^6 bytes). */
 export interface WebviewMeasures {
@@ -207,12 +207,14 @@ export async function measureWebview(
   zoom = true,
 ): Promise<WebviewMeasures> {
   const browser = await launch();
+  // Closed (its temp folder removed) however the measuring ends.
+  let w: WebviewPage | undefined;
   try {
     // A message listener registered before the webview's own runs just before it: it notes the
     // start; one registered later (below) runs just after it and adds up the time in between.
     const initScript =
       "window.__t0 = 0; window.addEventListener('message', () => (window.__t0 = performance.now()));";
-    const w = await openWebview(browser, { width: 1280, height: 760, initScript });
+    w = await openWebview(browser, { width: 1280, height: 760, initScript });
     const page = w.page;
     await w.settle();
     const heapEmptyMB = await heapMB(page);
@@ -284,7 +286,6 @@ export async function measureWebview(
     const heap = await heapMB(page);
     const errors = w.errors.filter((e) => e.startsWith('pageerror'));
     if (errors.length) throw new Error(errors.join('; '));
-    await w.close();
     return {
       spans,
       events: loaded.events,
@@ -299,6 +300,7 @@ export async function measureWebview(
       heapEmptyMB,
     };
   } finally {
+    await w?.close().catch(() => undefined);
     await browser.close();
   }
 }
