@@ -1,6 +1,7 @@
 // The lanes <svg>'s fixed structure: hatch and dot patterns, arrowheads, clip paths, layers.
 import type { Selection } from 'd3';
 import type { SpanKind } from '../src/shared/webviewProtocol';
+import { DENSE_ORDER } from './dense';
 import { createFlowMarkers } from './renderFlows';
 
 /** An SVG selection. */
@@ -12,15 +13,9 @@ export const LOCK_COLOURS = 5;
 /** Indentation per tree level of a lane label, in px. */
 export const INDENT = 12;
 
-/** Span kinds bottom to top: a sleep inside a held lock stays visible as an inset band. */
-export const SPAN_LAYERS: readonly SpanKind[] = [
-  'run',
-  'task',
-  'queueBlock',
-  'lockWait',
-  'lockHold',
-  'sleep',
-];
+/** Span kinds bottom to top: a sleep inside a held lock stays visible as an inset band (the
+ *  same order the dense canvas draws in). */
+export const SPAN_LAYERS: readonly SpanKind[] = DENSE_ORDER;
 
 /** Add hatch patterns (one per lock colour), clip paths and layers to an empty lanes <svg>. */
 export function createLaneLayers(svg: Svg): void {

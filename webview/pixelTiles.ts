@@ -15,37 +15,57 @@ export function fillTileRects(
   phaseY: number,
   alpha: number,
 ): void {
-  const { px, width, clipLeft, clipRight, height } = buf;
-  const { px: src, width: tw, height: th } = tile;
-  const opaque = alpha >= 1;
+  const { clipLeft, clipRight, height } = buf;
   // Opaque tile and alpha: every pixel is a copy of the tile's (repeated) row.
-  const lines = opaque ? repeatedRows(tile, width) : null;
+  const lines = alpha >= 1 ? repeatedRows(tile, buf.width) : null;
   for (let r = 0; r < rects.length; r += 4) {
     const x0 = Math.max(Math.round(rects[r]), clipLeft);
     const x1 = Math.min(Math.round(rects[r] + rects[r + 2]), clipRight);
     const y0 = Math.max(Math.round(rects[r + 1] - dy), 0);
     const y1 = Math.min(Math.round(rects[r + 1] - dy + rects[r + 3]), height);
-    if (x1 <= x0 || y1 <= y0) continue;
-    const w = x1 - x0;
-    const tx0 = ((x0 % tw) + tw) % tw;
-    let ty = (((y0 + phaseY) % th) + th) % th;
-    for (let y = y0; y < y1; y++) {
-      const row = y * width + x0;
-      if (lines) {
-        const from = ty * lines.stride + tx0;
-        if (w >= 32) px.set(lines.px.subarray(from, from + w), row);
-        else for (let k = 0; k < w; k++) px[row + k] = lines.px[from + k];
-      } else {
-        const t = ty * tw;
-        let tx = tx0;
-        for (let i = row, end = row + w; i < end; i++) {
-          const c = src[t + tx];
-          px[i] = opaque && c >>> 24 === 255 ? c : over(c, alpha, px[i]);
-          if (++tx === tw) tx = 0;
-        }
+    tileBox(buf, x0, y0, x1, y1, tile, phaseY, alpha, lines);
+  }
+}
+
+/**
+ * Fill the whole, clipped pixels [x0, x1) × [y0, y1) at 1×: the tile's row and column phases
+ * step along without divisions; with `lines` (an opaque tile at alpha 1) each line is copied
+ * from the tile's row repeated, natively when it is wide.
+ */
+function tileBox(
+  buf: PixelBuffer,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  tile: Tile,
+  phaseY: number,
+  alpha: number,
+  lines: { px: Uint32Array; stride: number } | null,
+): void {
+  if (x1 <= x0 || y1 <= y0) return;
+  const { px, width } = buf;
+  const { px: src, width: tw, height: th } = tile;
+  const opaque = alpha >= 1;
+  const w = x1 - x0;
+  const tx0 = ((x0 % tw) + tw) % tw;
+  let ty = (((y0 + phaseY) % th) + th) % th;
+  for (let y = y0; y < y1; y++) {
+    const row = y * width + x0;
+    if (lines) {
+      const from = ty * lines.stride + tx0;
+      if (w >= 32) px.set(lines.px.subarray(from, from + w), row);
+      else for (let k = 0; k < w; k++) px[row + k] = lines.px[from + k];
+    } else {
+      const t = ty * tw;
+      let tx = tx0;
+      for (let i = row, end = row + w; i < end; i++) {
+        const c = src[t + tx];
+        px[i] = opaque && c >>> 24 === 255 ? c : over(c, alpha, px[i]);
+        if (++tx === tw) tx = 0;
       }
-      if (++ty === th) ty = 0;
     }
+    if (++ty === th) ty = 0;
   }
 }
 
@@ -82,27 +102,7 @@ export function fillTile(
     }
     return;
   }
-  // At 1× the tile's row and column phases step along without divisions; wide opaque rects copy
-  // each line natively from the tile's row repeated.
-  const lines = opaque && x1 - x0 >= 32 ? repeatedRows(tile, buf.width) : null;
-  const tx0 = mod(x0, tw);
-  let ty = mod(y0 + phaseY, th);
-  for (let y = y0; y < y1; y++) {
-    const row = y * buf.width;
-    if (lines) {
-      const from = ty * lines.stride + tx0;
-      px.set(lines.px.subarray(from, from + x1 - x0), row + x0);
-    } else {
-      const t = ty * tw;
-      let tx = tx0;
-      for (let i = row + x0, end = row + x1; i < end; i++) {
-        const c = src[t + tx];
-        px[i] = opaque && c >>> 24 === 255 ? c : over(c, alpha, px[i]);
-        if (++tx === tw) tx = 0;
-      }
-    }
-    if (++ty === th) ty = 0;
-  }
+  tileBox(buf, x0, y0, x1, y1, tile, phaseY, alpha, opaque ? repeatedRows(tile, buf.width) : null);
 }
 
 /** A tile's rows, each repeated to at least `width` + the tile's width px (cached per tile). */
