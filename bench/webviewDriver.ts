@@ -45,9 +45,24 @@ interface BenchWindow {
 /** One zoom/pan step: a ctrl+wheel at fraction `at` of the plot, or a drag by `dx` px. */
 type Step = { wheel: number; at: number } | { drag: number };
 
-/** The scripted interaction: zoom in 20 times (some pans between), then out again. */
+/**
+ * The scripted interaction: zoom in 20 times (some pans between), then out again. To profile one
+ * kind of frame, SL_BENCH_STEPS=out plays 50 frames near the whole run (zoomed out, every span
+ * in view) and SL_BENCH_STEPS=in 8 zooms in then 43 pans and zooms there.
+ */
 function script(): Step[] {
   const steps: Step[] = [];
+  const only = process.env.SL_BENCH_STEPS;
+  if (only === 'out') {
+    for (let i = 0; i < 25; i++) steps.push({ wheel: -100, at: 0.5 }, { wheel: 100, at: 0.5 });
+    return steps;
+  }
+  if (only === 'in') {
+    for (let i = 0; i < 8; i++) steps.push({ wheel: -250, at: 0.5 });
+    for (let i = 0; i < 43; i++)
+      steps.push(i % 3 === 2 ? { wheel: i % 2 ? -250 : 250, at: 0.4 } : { drag: i % 2 ? 60 : -60 });
+    return steps;
+  }
   for (let i = 0; i < 20; i++) {
     steps.push({ wheel: -250, at: 0.3 + ((i * 37) % 40) / 100 });
     if (i % 3 === 2) steps.push({ drag: i % 2 ? 120 : -90 });

@@ -126,18 +126,21 @@ function fillTicks(buf: PixelBuffer, ticks: readonly MarkPos[], r: number, top: 
   for (const [y, all] of byRow) {
     // The row's tick columns, sorted and unique; column c is covered by the ticks at c and c + 1.
     const xs = Int32Array.from(all).sort();
+    const half: number[] = [];
+    const whole: number[] = [];
     let prev = NaN;
     for (let i = 0; i < xs.length; i++) {
       const k = xs[i];
       if (k === prev) continue;
-      // Column k - 1 (unless the previous tick, at k - 1, already drew it with both halves).
-      if (prev !== k - 1) buf.fillColumn(k - 1, y - r - top, y + r - top, c, 0.45);
+      // Column k - 1 (unless the previous tick, at k - 1, already covered it with both halves).
+      if (prev !== k - 1) half.push(k - 1);
       let j = i + 1;
       while (j < xs.length && xs[j] === k) j++;
-      const next = xs[j];
-      buf.fillColumn(k, y - r - top, y + r - top, c, next === k + 1 ? 0.9 : 0.45);
+      (xs[j] === k + 1 ? whole : half).push(k);
       prev = k;
     }
+    buf.fillColumns(half, y - r - top, y + r - top, c, 0.45);
+    buf.fillColumns(whole, y - r - top, y + r - top, c, 0.9);
   }
 }
 
@@ -185,17 +188,31 @@ export function drawDenseCanvas(
     buf.fill(x * dpr, (y - top) * dpr, (x + bw) * dpr, (y + bh - top) * dpr, c, a);
   const fg = rgba(colour.foreground);
   // A grid line is a 1 px box centred on a pixel edge: half of each column beside it.
-  for (const gx of grid) {
-    const k = Math.round(gx);
-    if (dpr === 1) {
-      buf.fillColumn(k - 1, 0, height, fg, 0.035);
-      buf.fillColumn(k, 0, height, fg, 0.035);
-    } else box(k - 0.5, top, 1, height, fg, 0.07);
-  }
+  if (dpr === 1)
+    buf.fillColumns(
+      grid.flatMap((gx) => [Math.round(gx) - 1, Math.round(gx)]),
+      0,
+      height,
+      fg,
+      0.035,
+    );
+  else for (const gx of grid) box(Math.round(gx) - 0.5, top, 1, height, fg, 0.07);
   if (batches) {
     const muted = rgba(colour('run', null)[0]);
     for (const r of rows) {
-      if (r.bar) box(r.bar.x, r.y + Math.round(r.height / 2) - 1, r.bar.width, 2, muted, 0.75);
+      if (!r.bar) continue;
+      const y = r.y + Math.round(r.height / 2) - 1;
+      // Lines of a bar start alike (only full-height grid lines are under it): at 1× on whole
+      // lines, the first is blended and copied to the second.
+      const line = y - top;
+      if (dpr !== 1 || line !== Math.round(line) || line < 0 || line + 2 > buf.height) {
+        box(r.bar.x, y, r.bar.width, 2, muted, 0.75);
+        continue;
+      }
+      box(r.bar.x, y, r.bar.width, 1, muted, 0.75);
+      const x0 = Math.max(Math.floor(r.bar.x), buf.clipLeft);
+      const x1 = Math.min(Math.ceil(r.bar.x + r.bar.width), buf.clipRight);
+      if (x1 > x0) buf.px.copyWithin((line + 1) * w + x0, line * w + x0, line * w + x1);
     }
   }
   for (const { kind, lock, rects } of batches ?? []) {

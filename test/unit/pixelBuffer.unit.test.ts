@@ -102,10 +102,14 @@ test('pixel buffer fills match per-pixel blending exactly (random overlapping la
       if (kind === 0) {
         // Whole-pixel rects, as the merge's batches (some wide enough for native fills).
         const rects: number[] = [];
+        // Some in bands (runs of rects with one y and height, as one lane's), some overlapping.
+        let band = [0, 0, 0];
         for (let i = 0; i < 1 + r() * 30; i++) {
           const x = Math.floor(r() * w);
           const wide = r() < 0.3 ? 70 + Math.floor(r() * 90) : 1 + Math.floor(r() * 4);
-          rects.push(x, Math.floor(r() * h), wide, 1 + Math.floor(r() * 22));
+          if (band[2] <= 0) band = [Math.floor(r() * h), 1 + Math.floor(r() * 22), r() * 8];
+          band[2]--;
+          rects.push(x, band[0], wide, band[1]);
         }
         buf.fillRects(rects, 0, c, alpha);
         for (let i = 0; i < rects.length; i += 4) {
@@ -124,8 +128,19 @@ test('pixel buffer fills match per-pixel blending exactly (random overlapping la
         const x = Math.floor(r() * w);
         const y0 = Math.floor(r() * h) + (r() < 0.3 ? 0.5 : 0);
         const y1 = y0 + 1 + Math.floor(r() * 20) + (r() < 0.3 ? 0.5 : 0);
-        buf.fillColumn(x, y0, y1, c, alpha);
-        refFill(ref, w, h, [x, y0, x + 1, y1], c, alpha);
+        if (r() < 0.5) {
+          buf.fillColumn(x, y0, y1, c, alpha);
+          refFill(ref, w, h, [x, y0, x + 1, y1], c, alpha);
+        } else {
+          // Many distinct columns at once (a lane's ticks, the grid), some outside the buffer.
+          const xs = [
+            ...new Set(
+              Array.from({ length: 1 + r() * 12 }, () => x - 3 + Math.floor(r() * (w / 2))),
+            ),
+          ];
+          buf.fillColumns(xs, y0, y1, c, alpha);
+          for (const cx of xs) refFill(ref, w, h, [cx, y0, cx + 1, y1], c, alpha);
+        }
       } else {
         // Pattern tiles at 1×, narrow and wide, opaque and faded.
         const t = tiles[Math.floor(r() * 2)];
@@ -145,15 +160,12 @@ test('pixel buffer fills match per-pixel blending exactly (random overlapping la
           // The batched form, rects in a frame's coordinates (y offset by the scroll position).
           const dy = Math.floor(r() * 40);
           const rects = [x0, y0 + dy, x1 - x0, y1 - y0];
+          let band = [0, 0, 0];
           for (let i = 0; i < 1 + r() * 20; i++) {
             const x = Math.floor(r() * w);
-            const y = Math.floor(r() * h);
-            rects.push(
-              x,
-              y + dy,
-              1 + Math.floor(r() * (r() < 0.3 ? 120 : 4)),
-              1 + Math.floor(r() * 16),
-            );
+            if (band[2] <= 0) band = [Math.floor(r() * h), 1 + Math.floor(r() * 16), r() * 8];
+            band[2]--;
+            rects.push(x, band[0] + dy, 1 + Math.floor(r() * (r() < 0.3 ? 120 : 4)), band[1]);
           }
           fillTileRects(buf, rects, dy, t, phase, a);
           for (let i = 0; i < rects.length; i += 4) {
