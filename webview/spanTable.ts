@@ -1,50 +1,25 @@
 // Columnar span storage for the webview: one typed array per field, strings interned, upsert by id,
 // and a per-lane time index (rows sorted by start + running max of ends) for window queries. A
-// million spans take ~50 MB here instead of ~200 MB as objects. Pure: no DOM.
+// million spans take ~50 MB here instead of ~200 MB as objects. The columns and the row writer
+// are in spanColumns.ts; here the upserts, reads, window queries, retain and subset. Pure: no DOM.
 import {
   SPAN_KIND_CODES,
   type PackedDelta,
   type Span,
   type SpanKind,
 } from '../src/shared/webviewProtocol';
-import { grow, Strings } from './internTable';
-import { LaneRows, type LaneIndex } from './laneRows';
+import { Strings } from './internTable';
+import type { LaneIndex } from './laneRows';
+import { remapStrings, SpanColumns } from './spanColumns';
 
 export type { LaneIndex } from './laneRows';
 
 /** Span kinds by code (the `kind` column holds the index; the same codes as on the wire). */
 export const KINDS: readonly SpanKind[] = SPAN_KIND_CODES;
 const KIND_CODE: Record<string, number> = Object.fromEntries(KINDS.map((k, i) => [k, i]));
-const QUEUE_BLOCK = KIND_CODE.queueBlock;
 
 /** Every span of a model in columns; rows are insertion order, upserts rewrite their row. */
-export class SpanTable {
-  size = 0;
-  id = new Float64Array(0);
-  start = new Float64Array(0);
-  /** End time, NaN while the span is open. */
-  end = new Float64Array(0);
-  kind = new Uint8Array(0);
-  lane = new Uint32Array(0);
-  /** Index into `lockIds`, -1 when the span has no lock or queue id. */
-  lock = new Int32Array(0);
-  label = new Uint32Array(0);
-  /** Index into `strings` of the source file, -1 when none; `srcLine` its line. */
-  srcFile = new Int32Array(0);
-  srcLine = new Int32Array(0);
-  /** Labels and source files; lane ids; lock and queue ids (replaced by retainRows). */
-  strings = new Strings();
-  lanes = new Strings();
-  lockIds = new Strings();
-  /** Earliest start per lock id (lock spans only, queues excluded), for stable lock colours. */
-  private lockFirst: number[] = [];
-  /** Row + 1 by id for small non-negative integer ids (the host's counters); a Map for others. */
-  private rowByIdDense = new Int32Array(0);
-  private readonly rowByIdMap = new Map<number, number>();
-  private perLane: LaneRows[] = [];
-  /** Latest start or end of any span (ns). */
-  maxTime = 0;
-
+export class SpanTable extends SpanColumns {
   /** A table holding `spans` (tests and plain-array models). */
   static of(spans: Iterable<Span>): SpanTable {
     const t = new SpanTable();
@@ -77,13 +52,9 @@ export class SpanTable {
     const c = p.spans;
     const n = c.id.length;
     if (n === 0) return;
-    const map = (into: Strings): ((i: number) => number) => {
-      const known = new Int32Array(p.strings.length).fill(-1);
-      return (i) => (i < 0 ? -1 : known[i] >= 0 ? known[i] : (known[i] = into.of(p.strings[i])));
-    };
-    const lane = map(this.lanes);
-    const str = map(this.strings);
-    const lock = map(this.lockIds);
+    const lane = remapStrings(p.strings, this.lanes);
+    const str = remapStrings(p.strings, this.strings);
+    const lock = remapStrings(p.strings, this.lockIds);
     for (let r = 0; r < n; r++) {
       const end = c.end[r];
       const l = lane(c.lane[r]);
@@ -99,76 +70,6 @@ export class SpanTable {
         c.srcLine[r],
       );
     }
-  }
-
-  /** Write one span's row (strings already interned; `end` NaN while open). */
-  private put(
-    id: number,
-    laneIdx: number,
-    kind: number,
-    start: number,
-    end: number,
-    lock: number,
-    label: number,
-    srcFile: number,
-    srcLine: number,
-  ): void {
-    let r: number | undefined = this.row(id);
-    if (r < 0) {
-      r = this.size++;
-      if (r >= this.id.length) this.reserve(r + 1);
-      this.setRow(id, r);
-      this.laneRows(laneIdx).add(r);
-    } else if (this.lane[r] !== laneIdx) {
-      this.perLane[this.lane[r]].remove(r);
-      this.laneRows(laneIdx).add(r, true);
-    } else this.perLane[laneIdx].touch(r, this.start[r] !== start);
-    this.id[r] = id;
-    this.start[r] = start;
-    this.end[r] = end;
-    this.kind[r] = kind;
-    this.lane[r] = laneIdx;
-    this.lock[r] = lock;
-    if (lock >= 0 && kind !== QUEUE_BLOCK)
-      this.lockFirst[lock] = Math.min(this.lockFirst[lock] ?? Infinity, start);
-    this.label[r] = label;
-    this.srcFile[r] = srcFile;
-    this.srcLine[r] = srcFile >= 0 ? srcLine : 0;
-    if (start > this.maxTime) this.maxTime = start;
-    if (end > this.maxTime) this.maxTime = end;
-  }
-
-  /** Make room for `n` rows. */
-  private reserve(n: number): void {
-    this.id = grow(this.id, n);
-    this.start = grow(this.start, n);
-    this.end = grow(this.end, n);
-    this.kind = grow(this.kind, n);
-    this.lane = grow(this.lane, n);
-    this.lock = grow(this.lock, n);
-    this.label = grow(this.label, n);
-    this.srcFile = grow(this.srcFile, n);
-    this.srcLine = grow(this.srcLine, n);
-  }
-
-  private laneRows(i: number): LaneRows {
-    return (this.perLane[i] ??= new LaneRows());
-  }
-
-  /** Row of span `id`, or -1. */
-  row(id: number): number {
-    if (Number.isInteger(id) && id >= 0 && id < this.rowByIdDense.length && this.rowByIdDense[id])
-      return this.rowByIdDense[id] - 1;
-    return this.rowByIdMap.get(id) ?? -1;
-  }
-
-  /** Remember that span `id` is in row `r`. */
-  private setRow(id: number, r: number): void {
-    // Dense while ids stay below 4 × rows + 64k (counters); anything else goes to the Map.
-    if (Number.isInteger(id) && id >= 0 && id < 4 * this.size + 65536) {
-      if (id >= this.rowByIdDense.length) this.rowByIdDense = grow(this.rowByIdDense, id + 1);
-      this.rowByIdDense[id] = r + 1;
-    } else this.rowByIdMap.set(id, r);
   }
 
   /** The span in row `r` as a protocol object. */
@@ -243,29 +144,12 @@ export class SpanTable {
    *  the string tables rebuilt, so strings of dropped rows are not kept). `keep` sees each row
    *  before any row after it was moved. */
   retainRows(keep: (r: number) => boolean): void {
-    const old = { strings: this.strings.list, lanes: this.lanes.list, locks: this.lockIds.list };
-    const fresh = {
-      strings: new Strings(),
-      lanes: new Strings(),
-      locks: new Strings(),
-    };
-    const remap = (list: string[], into: Strings): ((i: number) => number) => {
-      const known = new Int32Array(list.length).fill(-1);
-      return (i) => (i < 0 ? -1 : known[i] >= 0 ? known[i] : (known[i] = into.of(list[i])));
-    };
-    const str = remap(old.strings, fresh.strings);
-    const lane = remap(old.lanes, fresh.lanes);
-    const lock = remap(old.locks, fresh.locks);
+    const fresh = { strings: new Strings(), lanes: new Strings(), locks: new Strings() };
+    const str = remapStrings(this.strings.list, fresh.strings);
+    const lane = remapStrings(this.lanes.list, fresh.lanes);
+    const lock = remapStrings(this.lockIds.list, fresh.locks);
     const n = this.size;
-    this.rowByIdDense.fill(0);
-    this.rowByIdMap.clear();
-    this.perLane = [];
-    this.lockFirst = [];
-    this.maxTime = 0;
-    this.strings = fresh.strings;
-    this.lanes = fresh.lanes;
-    this.lockIds = fresh.locks;
-    this.size = 0;
+    this.clearRows(fresh.strings, fresh.lanes, fresh.locks);
     for (let r = 0; r < n; r++) {
       if (!keep(r)) continue;
       const file = this.srcFile[r];

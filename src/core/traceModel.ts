@@ -1,10 +1,11 @@
 // Incremental trace model: tracer events in, swimlane lanes/spans/marks and deltas out. Pure.
-// A process's main thread draws on the process lane; other threads get sub-lanes "pid/tid".
-import { assertNever, type EventBase, type TraceEvent } from './events';
+// apply() is the one exhaustive switch over event kinds; spans, marks and the header are made
+// here, lanes and the process/thread lifecycle in traceLanes.ts, storage in modelStore.ts.
+import { assertNever, type TraceEvent } from './events';
 import { LabelCache } from './labelCache';
-import { ModelStore } from './modelStore';
 import type { RetentionBudget } from './retention';
 import { stripAnsi } from './text';
+import { TraceLanes } from './traceLanes';
 import type { Lane, RunState } from '../shared/webviewProtocol';
 
 /** Options that give the model a scenario's findings rules. */
@@ -18,17 +19,9 @@ export interface TraceModelOptions {
   retention?: RetentionBudget;
 }
 
-/** Builds the swimlane model from events; see ModelStore for deltas and snapshots. */
-export class TraceModel extends ModelStore {
+/** Builds the swimlane model from events; see TraceLanes for lanes, ModelStore for deltas. */
+export class TraceModel extends TraceLanes {
   private t0: number | null = null;
-  /** Native id of each process's main thread (from its hello). */
-  private readonly mainTid = new Map<number, number>();
-  /** Arrow tails waiting for their head: child lane id → spawn point; queue item → put point. */
-  private readonly pendingSpawn = new Map<string, { lane: string; t: number; name: string }>();
-  private readonly pendingPut = new Map<string, { lane: string; t: number }>();
-  /** The lane at() resolved per pid and native thread id (a pid's entries are forgotten when
-   *  its hello names the main thread). */
-  private readonly laneAt = new Map<number, Map<number, Lane>>();
   /** Labels made from event fields, one string per distinct value (see LabelCache). */
   private readonly waitsFor = new LabelCache<string>((label) => `waits for ${label}`);
   private readonly holds = new LabelCache<string>((label) => `holds ${label}`);
@@ -79,51 +72,21 @@ export class TraceModel extends ModelStore {
     const tid = e.tid;
     this.src = this.intern(e.src);
     switch (e.k) {
-      case 'hello': {
-        this.mainTid.set(pid, e.tid);
-        this.laneAt.delete(pid);
-        const lane = this.proc(pid, e.main ? null : e.ppid);
-        if (e.main) {
-          lane.main = true;
-          if (lane.name === String(pid)) lane.name = 'MainProcess';
-          if (lane.begin === null) lane.begin = t;
-        }
+      case 'hello':
+        this.hello(e, t);
         break;
-      }
-      case 'proc.spawn': {
-        const child = this.proc(e.child, pid);
-        child.name = e.name;
-        child.daemon = e.daemon;
-        const from = this.at(e);
-        this.pendingSpawn.set(child.id, { lane: from.id, t, name: e.name });
-        this.addMark(from, 'spawn', t, `start ${e.name} (pid ${e.child})`);
+      case 'proc.spawn':
+        this.procSpawn(e, t);
         break;
-      }
-      case 'proc.begin': {
-        const lane = this.proc(pid, e.ppid);
-        Object.assign(lane, { name: e.name, daemon: e.daemon, begin: t });
-        this.spawnArrow(lane.id, t);
-        this.addMark(lane, 'start', t, `${e.name} begins`);
+      case 'proc.begin':
+        this.procBegin(e, t);
         break;
-      }
-      case 'proc.end': {
-        const lane = this.proc(pid, null);
-        if (lane.end === null || !lane.killed) lane.end = t;
-        lane.exitCode = e.code;
-        this.closeProcessSpans(pid, t);
-        this.addMark(lane, 'end', t, e.sig ? `killed by signal ${e.sig}` : `exit ${e.code ?? '?'}`);
+      case 'proc.end':
+        this.procEnd(e, t);
         break;
-      }
-      case 'proc.kill': {
-        const lane = this.proc(e.child, pid);
-        if (lane.end === null) lane.end = t;
-        lane.killed = e.why;
-        this.closeProcessSpans(e.child, t);
-        const why =
-          e.why === 'daemon' ? 'killed: main code finished' : `killed by ${e.why}() from ${pid}`;
-        this.addMark(lane, 'killed', t, why);
+      case 'proc.kill':
+        this.procKill(e, t);
         break;
-      }
       case 'proc.joined':
         this.addMark(this.at(e), 'mark', t, `joined ${e.child}: exit ${e.code ?? '?'}`);
         break;
@@ -131,32 +94,15 @@ export class TraceModel extends ModelStore {
         this.header.mainDone = t;
         this.addMark(this.at(e), 'mark', t, 'main code finished');
         break;
-      case 'thread.start': {
-        const child = this.thread(pid, e.child, e.name, e.daemon);
-        const from = this.at(e);
-        this.pendingSpawn.set(child.id, { lane: from.id, t, name: e.name });
-        this.addMark(from, 'spawn', t, `start thread ${e.name}`);
+      case 'thread.start':
+        this.threadStart(e, t);
         break;
-      }
-      case 'thread.begin': {
-        const lane = this.at(e);
-        if (lane.thread) Object.assign(lane, { name: e.name, daemon: e.daemon, begin: t });
-        this.spawnArrow(lane.id, t);
-        this.addMark(lane, 'start', t, `${e.name} begins`);
+      case 'thread.begin':
+        this.threadBegin(e, t);
         break;
-      }
-      case 'thread.end': {
-        const lane = this.at(e);
-        if (lane.thread) lane.end = t;
-        this.closeLaneSpans(lane.id, t);
-        this.addMark(
-          lane,
-          'end',
-          t,
-          e.abandoned ? 'abandoned at exit (daemon thread)' : `${e.name} ends`,
-        );
+      case 'thread.end':
+        this.threadEnd(e, t);
         break;
-      }
       case 'lock.wait':
         this.openSpan(
           pid,
@@ -263,33 +209,7 @@ export class TraceModel extends ModelStore {
     }
   }
 
-  /** Arrow from the spawn point to the child lane's begin, once both are known. */
-  private spawnArrow(child: string, t: number): void {
-    const from = this.pendingSpawn.get(child);
-    if (!from) return;
-    this.pendingSpawn.delete(child);
-    this.addFlow('spawn', { lane: from.lane, t: from.t }, { lane: child, t }, from.name);
-  }
-
-  /** Arrow from an item's put to its get (either may be seen first across processes). */
-  private queueArrow(
-    k: 'queue.put' | 'queue.get',
-    item: string,
-    lane: string,
-    t: number,
-    label: string,
-  ): void {
-    const other = this.pendingPut.get(item);
-    if (!other) {
-      this.pendingPut.set(item, { lane, t });
-      return;
-    }
-    this.pendingPut.delete(item);
-    const here = { lane, t };
-    if (k === 'queue.get') this.addFlow('queue', other, here, label);
-    else this.addFlow('queue', here, other, label);
-  }
-
+  /** A print: a mark with its text; a sale when it says the scenario's success text. */
   private print(lane: Lane, t: number, raw: string): void {
     const text = this.prints.get(raw);
     this.addMark(lane, 'print', t, text);
@@ -300,53 +220,5 @@ export class TraceModel extends ModelStore {
     ) {
       this.header.ticketsSold++;
     }
-  }
-
-  /** The lane an event draws on: its process's lane, or its thread's sub-lane. */
-  private at(e: EventBase): Lane {
-    let byTid = this.laneAt.get(e.pid);
-    const known = byTid?.get(e.tid);
-    if (known) return this.touchLane(known);
-    const main = this.mainTid.get(e.pid) ?? e.pid;
-    const lane = e.tid === main ? this.proc(e.pid, null) : this.thread(e.pid, e.tid, null, false);
-    if (!byTid) this.laneAt.set(e.pid, (byTid = new Map()));
-    byTid.set(e.tid, lane);
-    return lane;
-  }
-
-  private proc(pid: number, parent: number | null): Lane {
-    const lane = this.laneById(String(pid), () => ({
-      id: String(pid),
-      pid,
-      name: String(pid),
-      parent,
-      daemon: false,
-      main: false,
-      begin: null,
-      end: null,
-      exitCode: null,
-      killed: null,
-    }));
-    if (lane.parent === null && parent !== null && !lane.main) lane.parent = parent;
-    return lane;
-  }
-
-  private thread(pid: number, tid: number, name: string | null, daemon: boolean): Lane {
-    if (!this.hasLane(String(pid))) this.proc(pid, null); // parents are ordered before children
-    const lane = this.laneById(`${pid}/${tid}`, () => ({
-      id: `${pid}/${tid}`,
-      pid,
-      thread: tid,
-      name: name ?? `Thread ${tid}`,
-      parent: pid,
-      daemon,
-      main: false,
-      begin: null,
-      end: null,
-      exitCode: null,
-      killed: null,
-    }));
-    if (name !== null) Object.assign(lane, { name, daemon });
-    return lane;
   }
 }

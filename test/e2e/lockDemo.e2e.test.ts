@@ -3,49 +3,31 @@
 // palette, then the swimlane is checked inside the webview: finished, 101 lanes, 1 sold of 1.
 // A page reload (a window reload) then revives the panel with the finished run. Then, in the
 // same workbench, the Get Started walkthrough's ticket race button (walkthroughUi.ts).
+// The workbench and the steps in it: workbench.ts.
 // Env: SWIMLANE_VSIX=<file> skips `npm run package` and installs that file instead.
 import { after, before, test } from 'node:test';
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
-import { findMarked, procState } from '../../src/runner/processTree';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { procState } from '../../src/runner/processTree';
 import { walkthroughCompare } from './walkthroughUi';
+import {
+  launchChromium,
+  openWorkspace,
+  reloadWindow,
+  ROOT,
+  runFromPalette,
+  runProcessesUnder,
+  startServer,
+  swimlane,
+  until,
+  type Server,
+} from './workbench';
 
-const ROOT = resolve(__dirname, '..', '..', '..');
 const SCREENSHOT = join(ROOT, 'test-results', 'e2e', 'lock-demo.png');
 const DOCS_IMAGE = join(ROOT, 'docs', 'images', 'lock-demo.png');
-const COMMAND_TITLE = 'Concurrency: Run Lock Demo';
-const CHROMIUM_ARGS = [
-  ...['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run'],
-  ...['--disable-background-networking', '--disable-component-update', '--disable-sync'],
-];
-
-/** What scripts/vscode/setup.mjs exports (an ESM module loaded at run time). */
-interface Server {
-  port: number;
-  pid: number;
-  url: string;
-  stop(): Promise<void>;
-}
-interface Setup {
-  installExtension(o: {
-    vsixPath: string;
-    extensionsDir: string;
-    userDataDir: string;
-  }): Promise<string>;
-  startServer(o: { extensionsDir: string; userDataDir: string }): Promise<Server>;
-}
-
-/** Workspace settings that keep the screenshot about the swimlane (no welcome page, no chat). */
-const WORKSPACE_SETTINGS = {
-  'workbench.startupEditor': 'none',
-  'workbench.secondarySideBar.defaultVisibility': 'hidden',
-  'chat.disableAIFeatures': true,
-};
 
 const temp = mkdtempSync(join(tmpdir(), 'swimlane-e2e-'));
 process.once('exit', () => rmSync(temp, { recursive: true, force: true }));
@@ -53,110 +35,12 @@ let server: Server | null = null;
 let context: BrowserContext | null = null;
 let page: Page;
 
-/** Resolves with check()'s value once it is truthy; rejects after timeoutMs. */
-async function until<T>(
-  what: string,
-  check: () => Promise<T>,
-  timeoutMs: number,
-): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value) return value as NonNullable<T>;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
-
-/** Builds dist/concurrency-swimlane.vsix with the package script (or takes SWIMLANE_VSIX). */
-function packageVsix(): string {
-  if (process.env.SWIMLANE_VSIX) return resolve(process.env.SWIMLANE_VSIX);
-  const npm = spawnSync('npm', ['run', 'package'], { cwd: ROOT, stdio: 'inherit' });
-  assert.equal(npm.status, 0, 'npm run package failed');
-  return join(ROOT, 'dist', 'concurrency-swimlane.vsix');
-}
-
-/** Opens the palette, filters for the command and runs it once its row exists. */
-async function runFromPalette(p: Page): Promise<void> {
-  const input = p.locator('.quick-input-widget .quick-input-box input');
-  const row = p.locator('.quick-input-list .monaco-list-row', { hasText: COMMAND_TITLE });
-  // Contributed commands appear only once the extension host runs; an open palette does not
-  // refresh, so close and reopen it until the row is there.
-  await until(
-    `"${COMMAND_TITLE}" in the command palette`,
-    async () => {
-      await p.keyboard.press('Escape');
-      await p.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: 5000 });
-      await input.fill('>Run Lock Demo');
-      await row.first().waitFor({ state: 'visible', timeout: 3000 });
-      return true;
-    },
-    120_000,
-  );
-  const first = p.locator('.quick-input-list .monaco-list-row').first();
-  if (((await first.textContent()) ?? '').includes(COMMAND_TITLE)) await p.keyboard.press('Enter');
-  else await row.first().click();
-}
-
-/** Developer: Reload Window from the palette, as a user does (the workbench saves its editors'
- *  state, the webview's setState included, then reloads the page); resolves once reloaded. */
-async function reloadWindow(p: Page, clicked?: (ms: number) => void): Promise<void> {
-  await p.keyboard.press('Escape');
-  await p.keyboard.press('F1');
-  const input = p.locator('.quick-input-widget .quick-input-box input');
-  await input.waitFor({ state: 'visible', timeout: 5000 });
-  await input.fill('>Developer: Reload Window');
-  const row = p.locator('.quick-input-list .monaco-list-row', {
-    hasText: 'Developer: Reload Window',
-  });
-  await row.first().waitFor({ state: 'visible', timeout: 10_000 });
-  const loaded = p.waitForEvent('load', { timeout: 60_000 });
-  clicked?.(Date.now());
-  await Promise.all([loaded, row.first().click()]);
-  await p.locator('.monaco-workbench .part.statusbar').waitFor({ timeout: 90_000 });
-}
-
-/** Live processes of a run (marked in their environment) started under the server `root`. */
-function runProcessesUnder(root: number): number[] {
-  const parent = (pid: number): number => {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    } catch {
-      return 0;
-    }
-  };
-  return findMarked('', true).filter((pid) => {
-    for (let p = pid, i = 0; p > 1 && i < 64; p = parent(p), i++) if (p === root) return true;
-    return false;
-  });
-}
-
-/** The swimlane webview's inner document. */
-function swimlane(p: Page): FrameLocator {
-  return p.frameLocator('iframe.webview.ready').first().frameLocator('iframe#active-frame');
-}
-
 before(
   async () => {
-    const setupUrl = pathToFileURL(join(ROOT, 'scripts', 'vscode', 'setup.mjs')).href;
-    const setup = (await import(setupUrl)) as Setup;
-    const vsixPath = packageVsix();
-    const dirs = { extensionsDir: join(temp, 'extensions'), userDataDir: join(temp, 'data') };
-    await setup.installExtension({ vsixPath, ...dirs });
-    server = await setup.startServer(dirs);
-    context = await chromium.launchPersistentContext(join(temp, 'browser'), {
-      executablePath: process.env.SWIMLANE_CHROMIUM || '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-      viewport: { width: 1600, height: 1000 },
-    });
+    server = await startServer(temp);
+    context = await launchChromium(temp);
     page = context.pages()[0] ?? (await context.newPage());
-    const workspace = join(temp, 'workspace');
-    mkdirSync(join(workspace, '.vscode'), { recursive: true });
-    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(WORKSPACE_SETTINGS));
-    await page.goto(`${server.url}?folder=${encodeURIComponent(workspace)}`);
+    await openWorkspace(page, server, temp);
   },
   { timeout: 15 * 60_000 },
 );

@@ -3,6 +3,7 @@
 // swimlane panels finish with the two demos' titles. Used by lockDemo.e2e.test.ts (same server).
 import * as assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
+import { until } from './workbench';
 
 const WALKTHROUGH = 'Learn concurrency with the swimlane';
 const STEP = 'The ticket race';
@@ -10,17 +11,6 @@ const BUTTON = 'Compare without and with a Lock';
 const PICTURE_ALT =
   'Two real runs on one time axis: ten clients oversell one ticket without a lock; with a Lock exactly one buys it.';
 const TITLES = ['Ticket race without a Lock', 'Ticket purchase with a Lock (Lock Demo)'];
-
-/** Resolves with check()'s value once it is truthy; rejects after timeoutMs. */
-async function until<T>(what: string, check: () => Promise<T>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /** Runs a palette command by its title (the palette is reopened until the row is there). */
 async function palette(p: Page, filter: string, title: string): Promise<void> {
