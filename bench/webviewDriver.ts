@@ -138,6 +138,13 @@ export async function measureWebview(
           path: trace,
           categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'cc', 'viz'],
         });
+      // SL_BENCH_HIDE=selector: those elements hidden during the frames (what a layer costs).
+      const hide = process.env.SL_BENCH_HIDE;
+      if (hide)
+        await page.evaluate((sel) => {
+          for (const e of document.querySelectorAll<HTMLElement>(sel))
+            e.style.setProperty('display', 'none');
+        }, hide);
       run = await timedFrames(page, process.env.SL_BENCH_PROFILE);
       if (trace) await browser.stopTracing();
       bare = await measureBare(browser);

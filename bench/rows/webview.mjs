@@ -94,7 +94,7 @@ function frameRow(id, spans) {
         note:
           `median ${ms(med)}, p95 ${ms(p)} (${p95ok}), script part median ${ms(median(of(m.frames, 'js')))}, ` +
           `renderer CPU per frame ${ms(m.cpuProcess)} (main thread ${ms(m.cpuMain)}; per frame ${m.breakdown}), ` +
-          `${m.frames.length} ctrl+wheel zoom and drag pan frames${process.env.SL_BENCH_STEPS ? ` (SL_BENCH_STEPS=${process.env.SL_BENCH_STEPS}: a profiling script, not the row's)` : ''}, the frame's first animation-frame callback → painted; ` +
+          `${m.frames.length} ctrl+wheel zoom and drag pan frames${process.env.SL_BENCH_STEPS ? ` (SL_BENCH_STEPS=${process.env.SL_BENCH_STEPS}: a profiling script, not the row's)` : ''}${process.env.SL_BENCH_HIDE ? ` (SL_BENCH_HIDE=${process.env.SL_BENCH_HIDE}: hidden, not the row's measure)` : ''}, the frame's first animation-frame callback → painted; ` +
           `from the frame's timestamp instead (the measure until 2026-11-28; it counts up to a vsync before the frame began): ` +
           `median ${ms(median(of(m.frames, 'stamp')))}, p95 ${ms(p95(of(m.frames, 'stamp')))}; ` +
           `input dispatched → painted: median ${ms(median(of(m.frames, 'input')))}, p95 ${ms(p95(of(m.frames, 'input')))}; ` +
