@@ -142,8 +142,9 @@ export async function measureWebview(
       const hide = process.env.SL_BENCH_HIDE;
       if (hide)
         await page.evaluate((sel) => {
-          for (const e of document.querySelectorAll<HTMLElement>(sel))
-            e.style.setProperty('display', 'none');
+          document
+            .querySelectorAll<HTMLElement>(sel)
+            .forEach((e) => e.style.setProperty('display', 'none'));
         }, hide);
       run = await timedFrames(page, process.env.SL_BENCH_PROFILE);
       if (trace) await browser.stopTracing();
