@@ -1,8 +1,8 @@
 // How busy the machine is, for benchmark rows that measure wall-clock throughput: the share of
-// all CPUs busy over a window (/proc/stat), and how much of that was other processes' work
-// (busy time minus the CPU time of the harness's own finished children, /proc/self/stat
-// cutime + cstime). Linux only; elsewhere every reading is null and nothing waits.
-import { readFileSync } from 'node:fs';
+// all CPUs busy over a window (/proc/stat), and how much CPU time other processes (not the
+// harness or its descendants) used meanwhile (/proc/PID/stat). Linux only; elsewhere every
+// reading is null and nothing waits.
+import { readdirSync, readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Clock ticks per second of /proc's CPU times (USER_HZ, 100 on every Linux build we run). */
@@ -21,17 +21,42 @@ export function machineCpu() {
   }
 }
 
-/** CPU seconds used by this process's children that have exited and been waited for (and by
- *  their own waited-for children), from /proc/self/stat; null off Linux. */
-export function childrenCpu() {
-  try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
-    // Fields after the command name (which may hold spaces) start at field 3 ("state").
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[13]) + Number(f[14])) / HZ; // cutime, cstime (fields 16, 17)
-  } catch {
-    return null;
+/**
+ * Every process's CPU seconds by "pid:start time": its own time plus that of its children it
+ * reaped (cutime, cstime; for pid 1 its own only: orphans it reaps may be ours), and its parent.
+ */
+function processesCpu() {
+  const out = new Map();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // Fields from 3 on: ppid 4, utime 14, stime 15, cutime 16, cstime 17, starttime 22.
+      const own = Number(f[11]) + Number(f[12]);
+      const reaped = pid === '1' ? 0 : Number(f[13]) + Number(f[14]);
+      out.set(`${pid}:${f[19]}`, { pid, ppid: f[1], cpu: (own + reaped) / HZ });
+    } catch {
+      // Ended meanwhile: its time is in its parent's by the next reading.
+    }
   }
+  return out;
+}
+
+/** Total CPU seconds of the processes that are neither this one nor its descendants. */
+function othersCpu(procs) {
+  const ours = new Set([String(process.pid)]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const p of procs.values()) {
+      if (ours.has(p.pid) || !ours.has(p.ppid)) continue;
+      ours.add(p.pid);
+      grew = true;
+    }
+  }
+  let cpu = 0;
+  for (const p of procs.values()) if (!ours.has(p.pid)) cpu += p.cpu;
+  return cpu;
 }
 
 /** Busy share (0..1) of all CPUs between two machineCpu() readings. */
@@ -58,24 +83,25 @@ export async function waitQuiet({ maxBusy = 0.2, windowMs = 1000, timeoutMs = 60
 }
 
 /**
- * Start watching the machine while `work` runs in child processes of this one; `stop()` (after
- * the children exited) resolves { cpus, busy: CPU-s busy machine-wide, ours: CPU-s of our
- * finished children, others: busy − ours (other processes' work, ≥ 0), seconds } or null.
+ * Start watching the machine while work runs in descendants of this process; `stop()` resolves
+ * { cpus, busy: CPU-s busy machine-wide, others: CPU-s of every other process, ours: busy −
+ * others, seconds } or null. A process's time counts with its children's once it reaped them,
+ * so the sum over other processes keeps the time of those that ended meanwhile (an orphan
+ * reaped by pid 1 is lost, and so is the kernel's own interrupt time: that counts as ours).
  */
 export function watchLoad() {
   const m0 = machineCpu();
-  const c0 = childrenCpu();
+  const o0 = m0 ? othersCpu(processesCpu()) : 0;
   const t0 = Date.now();
   return {
     stop() {
       const m1 = machineCpu();
-      const c1 = childrenCpu();
-      if (!m0 || !m1 || c0 === null || c1 === null) return null;
+      if (!m0 || !m1) return null;
+      const others = Math.max(0, othersCpu(processesCpu()) - o0);
       const seconds = (Date.now() - t0) / 1000;
       const busy = m1.busy - m0.busy;
-      const ours = c1 - c0;
       const cpus = (m1.total - m0.total) / seconds;
-      return { cpus, busy, ours, others: Math.max(0, busy - ours), seconds };
+      return { cpus, busy, others, ours: Math.max(0, busy - others), seconds };
     },
   };
 }

@@ -1,8 +1,9 @@
 // The sustained live ingest row: events/s from a real traced Python child through the real host
 // pipeline into headless Chromium (bench/host/pipeline.ts via bench/host/harness.mjs). A
 // wall-clock rate on a 2-CPU machine that others share: each live run starts once the machine
-// is quiet (or after a bounded wait), and the note says how much other processes used during
-// it. See docs/performance.md.
+// is quiet (or after a bounded wait); a run during which other processes took more than
+// MAX_OTHERS of the machine is listed in the note and run again (up to MAX_ATTEMPTS runs in
+// all). See docs/performance.md.
 import { join } from 'node:path';
 import { pipeline, record, replay } from '../host/harness.mjs';
 import { describeLoad, waitQuiet, watchLoad } from '../host/machineLoad.mjs';
@@ -11,11 +12,17 @@ import { median, root, withTempDir } from '../lib.mjs';
 const k = (x) => `${Math.round(x / 1000)}k`;
 const workload = 'bench/host_workload.py';
 const rate = (r) => r.events / (r.ms / 1000);
+/** Runs kept for the median (full mode), at most this many attempts. */
+const KEEP = 3;
+const MAX_ATTEMPTS = 6;
+/** A run is disturbed when other processes used more than this share of the machine during it. */
+const MAX_OTHERS = 0.15;
+const othersShare = (d) => (d ? d.others / (d.cpus * d.seconds) : 0);
 const cpuRate = (r) => r.events / (r.cpuMs / 1000);
 
 /** One live run (traced child → host → webview) once the machine is quiet; with its load. */
 async function liveRun(events, quick) {
-  const before = await waitQuiet({ timeoutMs: quick ? 5000 : 60000 });
+  const before = await waitQuiet({ timeoutMs: quick ? 5000 : 30000 });
   const watch = watchLoad();
   const live = await pipeline({
     script: workload,
@@ -28,8 +35,8 @@ async function liveRun(events, quick) {
   return { live, before, during };
 }
 
-/** Events/s from a traced child through the host into headless Chromium: the median of
- *  3 live runs (quick: 1). */
+/** Events/s from a traced child through the host into headless Chromium: the median of the
+ *  undisturbed live runs (KEEP of them, quick: 1 run, kept whatever the load). */
 export default {
   id: 'host.ingest-events-per-s',
   target: 250000,
@@ -37,8 +44,13 @@ export default {
   better: 'higher',
   async run({ quick }) {
     const events = quick ? 50000 : 1000000;
-    const runs = [];
-    for (let i = 0; i < (quick ? 1 : 3); i++) runs.push(await liveRun(events, quick));
+    const all = [];
+    const kept = () => all.filter((r) => quick || othersShare(r.during) <= MAX_OTHERS);
+    while (kept().length < (quick ? 1 : KEEP) && all.length < (quick ? 1 : MAX_ATTEMPTS)) {
+      all.push(await liveRun(events, quick));
+    }
+    // No undisturbed run at all: the median of every run, and the note says so.
+    const runs = kept().length ? kept() : all;
     const measured = median(runs.map((r) => rate(r.live)));
     // The run whose rate is the median, for the details.
     const mid = runs.reduce((a, b) =>
@@ -59,13 +71,21 @@ export default {
       args: ['--events', String(events)],
       webview: false,
     });
-    const each = runs
-      .map((r) => `${k(rate(r.live))}/s (${describeLoad(r.before, r.during) || 'load unknown'})`)
+    const each = all
+      .map(
+        (r) =>
+          `${runs.includes(r) ? '' : 'not kept: '}${k(rate(r.live))}/s ` +
+          `(${describeLoad(r.before, r.during) || 'load unknown'})`,
+      )
       .join('; ');
+    const which = kept().length
+      ? `median of the ${runs.length} of ${all.length} live run(s) during which other processes ` +
+        `took ≤ ${MAX_OTHERS * 100}% of the machine`
+      : `median of all ${all.length} live runs (none undisturbed: the machine was busy)`;
     return {
       measured,
       note:
-        `median of ${runs.length} live run(s): ${each}. ` +
+        `${which}: ${each}. ` +
         `Median run: ${live.events} events (live traced child, Emitter mix) → webview in ${(live.ms / 1000).toFixed(2)} s, ` +
         `${live.deltas} deltas, ${(live.bytes / 1e6).toFixed(1)} MB JSON, host ${k(cpuRate(live))} events per CPU-s, ` +
         `page ${live.pageCpuMs ? k(live.events / (live.pageCpuMs / 1000)) : '?'} per page main-thread CPU-s; ` +

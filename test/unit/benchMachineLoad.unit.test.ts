@@ -1,5 +1,6 @@
 // bench/host/machineLoad.mjs, which the ingest bench row uses to start on a quiet machine and to
-// report other processes' load: /proc readings, the busy share, and a child's CPU counted as ours.
+// report other processes' load: /proc readings, the busy share, and a child's CPU counted as ours
+// (not as other processes' load).
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -19,7 +20,6 @@ interface Load {
 }
 interface MachineLoad {
   machineCpu(): CpuReading | null;
-  childrenCpu(): number | null;
   busyShare(a: CpuReading | null, b: CpuReading | null): number | null;
   waitQuiet(o: {
     maxBusy?: number;
@@ -69,12 +69,12 @@ test('watchLoad counts a finished child as ours, not as other load', { skip: !li
   const l = w.stop();
   assert.ok(l);
   assert.ok(l.ours >= 0.3, `ours ${l.ours}`);
-  assert.ok(l.busy >= l.ours - 0.05, `busy ${l.busy} < ours ${l.ours}`);
+  assert.ok(l.busy >= l.ours && l.others <= l.busy - 0.3, JSON.stringify(l));
   assert.ok(l.others >= 0 && l.cpus >= 1);
   const text = m.describeLoad({ busy: 0.05, waitedMs: 4000, quiet: true }, l);
   assert.match(
     text,
-    /^machine 5% busy just before \(waited 4 s to be quiet\), other processes used /,
+    /^machine 5% busy just before \(waited 4 s to be quiet\), other processes used \d/,
   );
 });
 
