@@ -21,10 +21,8 @@ export function machineCpu() {
   }
 }
 
-/**
- * Every process's CPU seconds by "pid:start time": its own time plus that of its children it
- * reaped (cutime, cstime; for pid 1 its own only: orphans it reaps may be ours), and its parent.
- */
+/** Every process's CPU seconds by "pid:start time": its own time plus that of the children it
+ *  reaped (cutime, cstime), and its parent. */
 function processesCpu() {
   const out = new Map();
   for (const pid of readdirSync('/proc')) {
@@ -33,9 +31,8 @@ function processesCpu() {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       // Fields from 3 on: ppid 4, utime 14, stime 15, cutime 16, cstime 17, starttime 22.
-      const own = Number(f[11]) + Number(f[12]);
-      const reaped = pid === '1' ? 0 : Number(f[13]) + Number(f[14]);
-      out.set(`${pid}:${f[19]}`, { pid, ppid: f[1], cpu: (own + reaped) / HZ });
+      const cpu = f.slice(11, 15).reduce((a, x) => a + Number(x), 0) / HZ;
+      out.set(`${pid}:${f[19]}`, { pid, ppid: f[1], cpu });
     } catch {
       // Ended meanwhile: its time is in its parent's by the next reading.
     }
@@ -43,20 +40,21 @@ function processesCpu() {
   return out;
 }
 
-/** Total CPU seconds of the processes that are neither this one nor its descendants. */
-function othersCpu(procs) {
-  const ours = new Set([String(process.pid)]);
+/** Keys of this process's descendants in `procs`, and of those in `before` (once ours: a
+ *  Chromium zygote is re-parented to pid 1 when the browser exits). */
+function ourKeys(procs, before = new Map()) {
+  const pids = new Set([String(process.pid)]);
   for (let grew = true; grew;) {
     grew = false;
     for (const p of procs.values()) {
-      if (ours.has(p.pid) || !ours.has(p.ppid)) continue;
-      ours.add(p.pid);
+      if (pids.has(p.pid) || !pids.has(p.ppid)) continue;
+      pids.add(p.pid);
       grew = true;
     }
   }
-  let cpu = 0;
-  for (const p of procs.values()) if (!ours.has(p.pid)) cpu += p.cpu;
-  return cpu;
+  const keys = new Set(before.keys());
+  for (const [key, p] of procs) if (pids.has(p.pid)) keys.add(key);
+  return keys;
 }
 
 /** Busy share (0..1) of all CPUs between two machineCpu() readings. */
@@ -85,19 +83,48 @@ export async function waitQuiet({ maxBusy = 0.2, windowMs = 1000, timeoutMs = 60
 /**
  * Start watching the machine while work runs in descendants of this process; `stop()` resolves
  * { cpus, busy: CPU-s busy machine-wide, others: CPU-s of every other process, ours: busy −
- * others, seconds } or null. A process's time counts with its children's once it reaped them,
- * so the sum over other processes keeps the time of those that ended meanwhile (an orphan
- * reaped by pid 1 is lost, and so is the kernel's own interrupt time: that counts as ours).
+ * others, seconds } or null. A process's time counts in its parent's once reaped, so the sum
+ * over other processes keeps the time of those that ended meanwhile; our own processes are
+ * followed (every 250 ms) even when re-parented to pid 1, and what pid 1 may have reaped of them
+ * (their time when last seen) is taken off. The kernel's interrupt time counts as ours.
  */
 export function watchLoad() {
   const m0 = machineCpu();
-  const o0 = m0 ? othersCpu(processesCpu()) : 0;
+  if (!m0) return { stop: () => null };
   const t0 = Date.now();
+  const start = processesCpu();
+  const startOurs = ourKeys(start);
+  /** Our processes seen so far (none of those running at the start): last CPU-s and parent. */
+  const ours = new Map();
+  const poll = () => {
+    const procs = processesCpu();
+    for (const key of ourKeys(procs, ours)) {
+      const p = procs.get(key);
+      if (p && !startOurs.has(key)) ours.set(key, p);
+    }
+    return procs;
+  };
+  const timer = setInterval(poll, 250);
+  const othersAt = (procs, mine) => {
+    let cpu = 0;
+    for (const [key, p] of procs) if (!mine.has(key)) cpu += p.cpu;
+    return cpu;
+  };
+  const others0 = othersAt(start, startOurs);
   return {
     stop() {
+      clearInterval(timer);
+      const end = poll();
       const m1 = machineCpu();
-      if (!m0 || !m1) return null;
-      const others = Math.max(0, othersCpu(processesCpu()) - o0);
+      let reapedByInit = 0;
+      // Gone, and its parent was pid 1 or is gone too (then pid 1 may have reaped it; counting
+      // it as reaped can only make `others` smaller: a run is never called disturbed by it).
+      const alive = new Set([...end.values()].map((p) => p.pid));
+      for (const [key, p] of ours) {
+        if (!end.has(key) && (p.ppid === '1' || !alive.has(p.ppid))) reapedByInit += p.cpu;
+      }
+      const mine = new Set([...ourKeys(end, ours), ...startOurs]);
+      const others = Math.max(0, othersAt(end, mine) - others0 - reapedByInit);
       const seconds = (Date.now() - t0) / 1000;
       const busy = m1.busy - m0.busy;
       const cpus = (m1.total - m0.total) / seconds;
