@@ -22,7 +22,8 @@ export function machineCpu() {
 }
 
 /** Every process's CPU seconds by "pid:start time": its own time plus that of the children it
- *  reaped (cutime, cstime), and its parent. */
+ *  reaped (cutime, cstime; pid 1's own only: the orphans it reaps include ours, e.g. Chromium's
+ *  zygotes once the browser exited), and its parent. */
 function processesCpu() {
   const out = new Map();
   for (const pid of readdirSync('/proc')) {
@@ -31,7 +32,7 @@ function processesCpu() {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       // Fields from 3 on: ppid 4, utime 14, stime 15, cutime 16, cstime 17, starttime 22.
-      const cpu = f.slice(11, 15).reduce((a, x) => a + Number(x), 0) / HZ;
+      const cpu = f.slice(11, pid === '1' ? 13 : 15).reduce((a, x) => a + Number(x), 0) / HZ;
       out.set(`${pid}:${f[19]}`, { pid, ppid: f[1], cpu });
     } catch {
       // Ended meanwhile: its time is in its parent's by the next reading.
@@ -84,9 +85,10 @@ export async function waitQuiet({ maxBusy = 0.2, windowMs = 1000, timeoutMs = 60
  * Start watching the machine while work runs in descendants of this process; `stop()` resolves
  * { cpus, busy: CPU-s busy machine-wide, others: CPU-s of every other process, ours: busy −
  * others, seconds } or null. A process's time counts in its parent's once reaped, so the sum
- * over other processes keeps the time of those that ended meanwhile; our own processes are
- * followed (every 250 ms) even when re-parented to pid 1, and what pid 1 may have reaped of them
- * (their time when last seen) is taken off. The kernel's interrupt time counts as ours.
+ * over other processes keeps the time of those that ended meanwhile, except orphans reaped by
+ * pid 1 (ours among them); our own processes are followed (every 250 ms) even when re-parented
+ * to pid 1. So `others` may miss some of their time, never counts ours: a lower bound. The
+ * kernel's interrupt time counts as ours.
  */
 export function watchLoad() {
   const m0 = machineCpu();
@@ -94,7 +96,7 @@ export function watchLoad() {
   const t0 = Date.now();
   const start = processesCpu();
   const startOurs = ourKeys(start);
-  /** Our processes seen so far (none of those running at the start): last CPU-s and parent. */
+  /** Our processes seen so far (not those running at the start). */
   const ours = new Map();
   const poll = () => {
     const procs = processesCpu();
@@ -116,15 +118,8 @@ export function watchLoad() {
       clearInterval(timer);
       const end = poll();
       const m1 = machineCpu();
-      let reapedByInit = 0;
-      // Gone, and its parent was pid 1 or is gone too (then pid 1 may have reaped it; counting
-      // it as reaped can only make `others` smaller: a run is never called disturbed by it).
-      const alive = new Set([...end.values()].map((p) => p.pid));
-      for (const [key, p] of ours) {
-        if (!end.has(key) && (p.ppid === '1' || !alive.has(p.ppid))) reapedByInit += p.cpu;
-      }
       const mine = new Set([...ourKeys(end, ours), ...startOurs]);
-      const others = Math.max(0, othersAt(end, mine) - others0 - reapedByInit);
+      const others = Math.max(0, othersAt(end, mine) - others0);
       const seconds = (Date.now() - t0) / 1000;
       const busy = m1.busy - m0.busy;
       const cpus = (m1.total - m0.total) / seconds;
