@@ -6,7 +6,8 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { root } from '../lib.mjs';
-import { pct, pipeline, slopePerMin } from './host.mjs';
+import { pipeline } from '../host/harness.mjs';
+import { pct, slopePerMin } from './host.mjs';
 
 /** Webview memory and responsiveness over the endless queue demo. */
 const webviewMemory = {

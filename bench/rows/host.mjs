@@ -1,150 +1,18 @@
 // Benchmark rows for the extension host pipeline: a real traced Python child → RunSession
 // (ProcessRunner, TraceFeed, TraceModel, DeltaPump) → the run controller's delta path →
 // (optionally) headless Chromium running dist/webview.js. The pipeline entry
-// (bench/host/pipeline.ts) is bundled for Node here and run in its own Node process.
+// (bench/host/pipeline.ts) is bundled and run by bench/host/harness.mjs; the ingest row is in
+// ingest.mjs.
 // See docs/performance.md.
-import { spawn } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import * as esbuild from 'esbuild';
-import { median, python, root, runGroup, runOk, traced, tracerEnv, withTempDir } from '../lib.mjs';
-
-const outDir = join(root, 'out', 'bench');
-let built = null;
-
-/** dist/extension.js and dist/webview.js, built first on a clean clone (CI runs the bench
- *  before the tests build anything). */
-async function ensureDist() {
-  const missing = ['extension.js', 'webview.js'].some((f) => !existsSync(join(root, 'dist', f)));
-  if (missing) await runOk(process.execPath, [join(root, 'scripts', 'build.mjs')]);
-}
-
-/** Bundle bench/host/pipeline.ts (once per harness run). */
-async function bundle() {
-  await ensureDist();
-  if (!built) {
-    mkdirSync(outDir, { recursive: true });
-    built = esbuild
-      .build({
-        absWorkingDir: root,
-        entryPoints: { pipeline: 'bench/host/pipeline.ts', replay: 'bench/host/replay.ts' },
-        outdir: outDir,
-        outExtension: { '.js': '.cjs' },
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        target: 'node20',
-        external: ['vscode', 'playwright-core'],
-        logLevel: 'warning',
-      })
-      .then(() => join(outDir, 'pipeline.cjs'));
-  }
-  return built;
-}
-
-/** The host pipeline's CPU cost alone: a recorded trace replayed in-process (replay.ts). */
-async function replay(file) {
-  await bundle();
-  const r = await runGroup(process.execPath, [join(outDir, 'replay.cjs'), file], { capture: true });
-  if (r.code !== 0) throw new Error(`replay exited ${r.code}: ${r.stderr.trim()}`);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1));
-}
-
-/** Run the pipeline entry with `opts`; resolves its JSON result. */
-export async function pipeline(opts, { nodeArgs = [], timeoutMs = 900000 } = {}) {
-  const entry = await bundle();
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [...nodeArgs, entry, JSON.stringify({ python, ...opts })],
-      {
-        cwd: root,
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b) => (out += b));
-    child.stderr.on('data', (b) => (err = (err + b).slice(-4000)));
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const line = out.trim().split('\n').at(-1) ?? '';
-      if (code !== 0 || !line.startsWith('{'))
-        reject(
-          new Error(`pipeline exited ${code}: ${err.trim().split('\n').slice(-3).join(' | ')}`),
-        );
-      else resolve(JSON.parse(line));
-    });
-  });
-}
-
-/** Record a traced program's stdout to `file`. */
-function record(file, args) {
-  return new Promise((resolve, reject) => {
-    const fd = openSync(file, 'w');
-    const child = spawn(python, traced(args), {
-      cwd: root,
-      env: { ...process.env, ...tracerEnv },
-      stdio: ['ignore', fd, 'inherit'],
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      closeSync(fd);
-      if (code === 0) resolve();
-      else reject(new Error(`recording exited ${code}`));
-    });
-  });
-}
+import { ensureDist, pipeline } from '../host/harness.mjs';
+import { median, root, runGroup } from '../lib.mjs';
+import ingest from './ingest.mjs';
 
 const k = (x) => `${Math.round(x / 1000)}k`;
 const workload = 'bench/host_workload.py';
-
-/** Events/s from a traced child through the host into headless Chromium. */
-const ingest = {
-  id: 'host.ingest-events-per-s',
-  target: 250000,
-  unit: 'events/s',
-  better: 'higher',
-  async run({ quick }) {
-    const events = quick ? 50000 : 1000000;
-    const live = await pipeline({
-      script: workload,
-      args: ['--events', String(events)],
-      webview: true,
-    });
-    const rate = (r) => r.events / (r.ms / 1000);
-    const cpuRate = (r) => r.events / (r.cpuMs / 1000);
-    if (live.state !== 'finished') throw new Error(`run ${live.state}: ${live.error}`);
-    if (live.pageErrors.length) throw new Error(`webview: ${live.pageErrors.join(' | ')}`);
-    // Upper bound: the same frames pre-recorded, piped by cat (no Python formatting cost).
-    // And the host's CPU cost alone: the recording replayed in-process.
-    const [upper, cpu] = await withTempDir(async (dir) => {
-      const file = join(dir, 'trace.bin');
-      await record(file, [join(root, workload), '--events', String(events)]);
-      const cpuOnly = await replay(file);
-      if (quick) return [null, cpuOnly];
-      return [await pipeline({ script: workload, args: ['--cat', file], webview: true }), cpuOnly];
-    });
-    const hostOnly = await pipeline({
-      script: workload,
-      args: ['--events', String(events)],
-      webview: false,
-    });
-    return {
-      measured: rate(live),
-      note:
-        `${live.events} events (live traced child, Emitter mix) → webview in ${(live.ms / 1000).toFixed(2)} s, ` +
-        `${live.deltas} deltas, ${(live.bytes / 1e6).toFixed(1)} MB JSON, host ${k(cpuRate(live))} events per CPU-s, ` +
-        `page ${live.pageCpuMs ? k(live.events / (live.pageCpuMs / 1000)) : '?'} per page main-thread CPU-s; ` +
-        `cat of a recorded stream → webview: ${upper ? `${k(rate(upper))}/s` : 'not run (quick)'}; host only (no webview): ${k(rate(hostOnly))}/s ` +
-        `(${k(cpuRate(hostOnly))} per host CPU-s); the same events replayed in-process ` +
-        `(parse → model → delta JSON, no child): ${k(cpuRate(cpu))} per CPU-s; load average ${loadavg()[0].toFixed(1)}; ` +
-        `retained ${live.retained.spans} spans / ${live.retained.marks} marks, ${live.dropped} merged`,
-    };
-  },
-};
 
 /** Least-squares slope of y over t (ms), per minute. */
 export function slopePerMin(points, y) {
