@@ -8,6 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import * as esbuild from 'esbuild';
+import { describeLoad, waitQuiet, watchLoad } from '../host/machineLoad.mjs';
 import { median, root, runOk } from '../lib.mjs';
 
 const out = join(root, 'out', 'bench');
@@ -44,20 +45,24 @@ function build() {
 
 const sessions = new Map();
 
-/** The measures of a run of `spans` spans (one browser session, shared by its rows). */
-function session(spans) {
+/** The measures of a run of `spans` spans (one browser session, shared by its rows; `quick`
+ *  waits less for a quiet machine). */
+function session(spans, quick = false) {
   if (!sessions.has(spans))
     sessions.set(
       spans,
-      build().then(async ({ driver, generator }) => ({
-        ...(await driver.measureWebview(spans, generator).then((m) => {
-          // SL_BENCH_FRAMES=file.json: every frame's times (work, js, stamp, input), to look at.
-          const dump = process.env.SL_BENCH_FRAMES;
-          if (dump) writeFileSync(dump, JSON.stringify(m.frames));
-          return m;
-        })),
-        load: loadavg()[0],
-      })),
+      build().then(async ({ driver, generator }) => {
+        // Started on a quiet machine (other sessions' work shows up in every wall-clock figure),
+        // and what other processes took meanwhile goes in the note (bench/host/machineLoad.mjs).
+        const before = await waitQuiet({ timeoutMs: quick ? 5000 : 30000 });
+        const watch = watchLoad();
+        const m = await driver.measureWebview(spans, generator);
+        const machine = describeLoad(before, watch.stop());
+        // SL_BENCH_FRAMES=file.json: every frame's times (work, js, stamp, input), to look at.
+        const dump = process.env.SL_BENCH_FRAMES;
+        if (dump) writeFileSync(dump, JSON.stringify(m.frames));
+        return { ...m, load: loadavg()[0], machine };
+      }),
     );
   return sessions.get(spans);
 }
@@ -66,7 +71,8 @@ const p95 = (xs) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)];
 const ms = (x) => `${x.toFixed(1)} ms`;
 const size = (m) =>
-  `${m.spans} spans + ${m.events - m.spans} marks on ${m.lanes} lanes, load average ${m.load.toFixed(1)}`;
+  `${m.spans} spans + ${m.events - m.spans} marks on ${m.lanes} lanes, load average ${m.load.toFixed(1)}` +
+  (m.machine ? ` (session: ${m.machine})` : '');
 
 /** A frame-time row at `spans` spans: the median is the measure; the p95 must also be ≤ 33 ms. */
 function frameRow(id, spans) {
@@ -75,7 +81,7 @@ function frameRow(id, spans) {
     target: 8,
     unit: 'ms',
     async run({ quick }) {
-      const m = await session(quick ? 10_000 : spans);
+      const m = await session(quick ? 10_000 : spans, quick);
       const work = m.frames.map((f) => f.work);
       const med = median(work);
       const p = p95(work);
@@ -109,7 +115,7 @@ const firstDraw = {
   target: 200,
   unit: 'ms',
   async run({ quick }) {
-    const m = await session(quick ? 10_000 : 1_000_000);
+    const m = await session(quick ? 10_000 : 1_000_000, quick);
     const rate = (m.events / Math.max(1, m.ingestMs)) * 1000;
     return {
       measured: m.firstDrawMs,
@@ -126,7 +132,7 @@ const memory = {
   target: 150,
   unit: 'MB',
   async run({ quick }) {
-    const m = await session(quick ? 10_000 : 1_000_000);
+    const m = await session(quick ? 10_000 : 1_000_000, quick);
     return {
       measured: m.heapMB,
       note:
