@@ -8,8 +8,16 @@ import type { RetentionBudget } from '../core/retention';
 import { TraceModel } from '../core/traceModel';
 import type { DemoSpec } from '../demos/demoSpec';
 import { ProcessRunner, type RunnerExit } from '../runner/processRunner';
-import { createWorkdir, removeWorkdir, workdirTmp } from '../runner/tempWorkdir';
+import {
+  createWorkdir,
+  removeWorkdir,
+  sweepStaleWorkdirs,
+  workdirTmp,
+} from '../runner/tempWorkdir';
 import type { Header, ModelDelta } from '../shared/webviewProtocol';
+
+/** The sweep of stale run directories, started by this host's first run. */
+let swept: Promise<string[]> | undefined;
 
 /** Where a session sends what it produces. */
 export interface SessionSinks {
@@ -118,6 +126,8 @@ export class RunSession {
   async start(python: string, extensionRoot: string): Promise<void> {
     // Always a temporary workdir: the demo's files and cwd, and for every run the program's
     // TMPDIR, so sockets and temp dirs of multiprocessing go away with the run.
+    // Once per extension host: what hosts killed mid-run left behind (not awaited).
+    swept ??= sweepStaleWorkdirs().catch(() => []);
     const workdir = await createWorkdir(this.spec.files);
     if (!this.active) {
       // Stopped (another run, panel closed) while the workdir was being made: start nothing.
