@@ -18,6 +18,9 @@ import {
   DEFAULT_RETENTION,
   horizonOf,
   KEEP_SHARE,
+  keepWhere,
+  mergeMarksBefore,
+  mergeSpansBefore,
   LaneDigest,
   tallyQueues,
   type QueueTally,
@@ -268,29 +271,15 @@ export class ModelStore {
       }
       return digest;
     };
-    this.spans = this.spans.filter((s) => {
-      // An open span from before the horizon is sent again, so the webview can tell it from
-      // spans it still holds open that were closed and merged here (see webview/store.ts).
-      if (s.end === null && s.start < before) this.dirtySpans.add(s);
-      if (s.end === null || s.end >= before) return true;
-      digestFor(s.lane).addSpan(s);
-      this.dirtySpans.delete(s);
-      merged++;
-      return false;
-    });
+    // In place, in order: a trim runs every few thousand items, so no new arrays.
+    merged += mergeSpansBefore(this.spans, before, digestFor, this.dirtySpans);
     const io: Mark[] = [];
-    this.marks = this.marks.filter((m) => {
-      if (m.t >= before) return true;
-      digestFor(m.lane).addMark(m);
-      if (m.kind === 'io') io.push(m);
-      merged++;
-      return false;
-    });
+    merged += mergeMarksBefore(this.marks, before, digestFor, io);
     if (io.length) this.queueTally = tallyQueues(io, this.queueTally);
-    this.newMarks = this.newMarks.filter((m) => m.t >= before);
+    keepWhere(this.newMarks, (m) => m.t >= before);
     const flows = this.flows.length;
-    this.flows = this.flows.filter((f) => Math.max(f.from.t, f.to.t) >= before);
-    this.newFlows = this.newFlows.filter((f) => Math.max(f.from.t, f.to.t) >= before);
+    keepWhere(this.flows, (f) => Math.max(f.from.t, f.to.t) >= before);
+    keepWhere(this.newFlows, (f) => Math.max(f.from.t, f.to.t) >= before);
     merged += flows - this.flows.length;
     for (const { digest, span } of this.digests.values()) {
       span.start = digest.first;

@@ -29,6 +29,62 @@ export function horizonOf<T>(
   return time(list[Math.max(0, list.length - keep)]);
 }
 
+/** Keep the items of `list` for which `keep` holds, in place and in order (no new array). */
+export function keepWhere<T>(list: T[], keep: (x: T) => boolean): void {
+  let w = 0;
+  for (let r = 0; r < list.length; r++) if (keep(list[r])) list[w++] = list[r];
+  list.length = w;
+}
+
+/**
+ * Merge the closed spans that ended before `before` into their lane's digest, in place and in
+ * order; an open span from before it is marked dirty (sent again, so the webview can tell it
+ * from spans it still holds open that were closed and merged here, see webview/store.ts), a
+ * merged one no longer is. Resolves how many were merged.
+ */
+export function mergeSpansBefore(
+  spans: Span[],
+  before: number,
+  digestFor: (lane: string) => LaneDigest,
+  dirty: Set<Span>,
+): number {
+  let w = 0;
+  for (let r = 0; r < spans.length; r++) {
+    const s = spans[r];
+    if (s.end === null && s.start < before) dirty.add(s);
+    if (s.end === null || s.end >= before) spans[w++] = s;
+    else {
+      digestFor(s.lane).addSpan(s);
+      dirty.delete(s);
+    }
+  }
+  const merged = spans.length - w;
+  spans.length = w;
+  return merged;
+}
+
+/** Merge the marks before `before` into their lane's digest, in place and in order (the merged
+ *  `io` marks are added to `io`); resolves how many were merged. */
+export function mergeMarksBefore(
+  marks: Mark[],
+  before: number,
+  digestFor: (lane: string) => LaneDigest,
+  io: Mark[],
+): number {
+  let w = 0;
+  for (let r = 0; r < marks.length; r++) {
+    const m = marks[r];
+    if (m.t >= before) marks[w++] = m;
+    else {
+      digestFor(m.lane).addMark(m);
+      if (m.kind === 'io') io.push(m);
+    }
+  }
+  const merged = marks.length - w;
+  marks.length = w;
+  return merged;
+}
+
 const plural = (n: number, word: string): string => `${n} ${word}`;
 
 /** What was merged on one lane: counts (and total ns for spans) per kind, and the time range. */
