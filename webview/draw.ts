@@ -157,7 +157,6 @@ export function draw(view: View): void {
   drawAxis(view.axis, x, width, left, mainDone, tr('mainDone'));
   drawLanes(
     view.lanes,
-    view.labels,
     l,
     {
       x,

@@ -84,7 +84,6 @@ export function exportSvg(view: View): string {
   for (const [src, dy] of [
     [axis, 0],
     [lanes, AXIS_HEIGHT],
-    [view.labels.node()!, AXIS_HEIGHT],
   ] as const) {
     const clone = src.cloneNode(true) as SVGSVGElement;
     inline(src, clone);

@@ -17,7 +17,7 @@ export const INDENT = 12;
  *  same order the dense canvas draws in). */
 export const SPAN_LAYERS: readonly SpanKind[] = DENSE_ORDER;
 
-/** Add hatch patterns (one per lock colour), the plot's clip path and layers to an empty lanes <svg>. */
+/** Add hatch patterns (one per lock colour), clip paths and layers to an empty lanes <svg>. */
 export function createLaneLayers(svg: Svg): void {
   const defs = svg.append('defs');
   for (let i = 0; i < LOCK_COLOURS; i++) {
@@ -51,6 +51,7 @@ export function createLaneLayers(svg: Svg): void {
     .attr('height', 2);
   createFlowMarkers(defs);
   defs.append('clipPath').attr('id', 'sl-clip-plot').append('rect');
+  defs.append('clipPath').attr('id', 'sl-clip-labels').append('rect');
   svg.append('g').attr('class', 'sl-rows');
   svg.append('g').attr('class', 'sl-grid').attr('clip-path', 'url(#sl-clip-plot)');
   const plot = svg
@@ -64,13 +65,9 @@ export function createLaneLayers(svg: Svg): void {
   plot.append('line').attr('class', 'sl-maindone').attr('data-testid', 'main-done');
   plot.append('g').attr('class', 'sl-flows');
   plot.append('g').attr('class', 'sl-selection');
-}
-
-/**
- * Give the lane labels' own <svg> (over the lanes, as wide as the label column, which clips them)
- * its list group. Zoom and pan frames change the lanes <svg>, not this one, so its texts are not
- * painted again on every frame.
- */
-export function createLabelLayer(svg: Svg): void {
-  svg.append('g').attr('class', 'sl-labels').attr('role', 'list');
+  svg
+    .append('g')
+    .attr('class', 'sl-labels')
+    .attr('role', 'list')
+    .attr('clip-path', 'url(#sl-clip-labels)');
 }

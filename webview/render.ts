@@ -28,7 +28,7 @@ import { installInteractions } from './interact';
 import type { SwimlaneModel } from './layout';
 import { createOverview } from './overview';
 import { createAxis } from './renderAxis';
-import { createLabelLayer, createLaneLayers } from './renderLanes';
+import { createLaneLayers } from './renderLanes';
 import { TimeZoom } from './timeZoom';
 import { hideTooltip } from './tooltip';
 import { createToolbar } from './toolbar';
@@ -86,7 +86,6 @@ function createView(root: Html, initial: ViewState): View {
     .attr('data-testid', 'dense')
     .attr('aria-hidden', 'true');
   const lanes = scroll.append('svg').attr('class', 'sl-lanes').attr('data-testid', 'lanes');
-  const labels = scroll.append('svg').attr('class', 'sl-lane-labels');
   const band = plot.append('div').attr('class', 'sl-brush hidden').attr('data-testid', 'brush');
   const empty = plot.append('div').attr('class', 'sl-empty').attr('data-testid', 'empty');
   const inspector = createInspector(
@@ -101,7 +100,6 @@ function createView(root: Html, initial: ViewState): View {
   const announce = root.append('div').attr('class', 'sl-sr-only').attr('aria-live', 'polite');
   createAxis(axis);
   createLaneLayers(lanes);
-  createLabelLayer(labels);
   const zoom = new TimeZoom(plot, axis.node()!, scroll.node()!, () => {
     hideTooltip(tip);
     if (self) changed(self);
@@ -116,7 +114,6 @@ function createView(root: Html, initial: ViewState): View {
     axis,
     scroll,
     lanes,
-    labels,
     dense: dense.node()!,
     band,
     empty,

@@ -7,7 +7,7 @@ import { drawFlows, drawMarkLabels } from './renderFlows';
 import { drawMarks } from './renderMarks';
 import type { FlowPath, MarkLabel } from './layoutFlows';
 
-export { createLabelLayer, createLaneLayers, INDENT, LOCK_COLOURS } from './laneLayers';
+export { createLaneLayers, INDENT, LOCK_COLOURS } from './laneLayers';
 
 /** An SVG selection. */
 type Svg = Selection<SVGSVGElement, unknown, null, undefined>;
@@ -62,10 +62,9 @@ function guide(r: LaneRow): string {
   return `M${px},${r.y - r.height / 2 + 3}V${mid}H${px + INDENT - 4}`;
 }
 
-/** Draw all rows, spans and marks of `l` into the lanes <svg>, the lane labels into `labels`. */
-export function drawLanes(svg: Svg, labels: Svg, l: Layout, f: LaneFrame, width: number): void {
+/** Draw all rows, spans and marks of `l` into the lanes <svg>. */
+export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): void {
   frames.set(svg.node()!, f);
-  frames.set(labels.node()!, f);
   const h = f.laneHeight;
   const height = Math.max(l.height, 1);
   // Only changed values are written: a write to a clip path's rect repaints all it clips, and any
@@ -80,10 +79,14 @@ export function drawLanes(svg: Svg, labels: Svg, l: Layout, f: LaneFrame, width:
     width: plotWidth,
     height,
   });
-  // The labels' <svg> is the label column: its width clips them.
-  attrs(labels.node(), { width: Math.max(0, f.labelWidth - 6), height });
+  attrs(root.querySelector('#sl-clip-labels rect'), {
+    x: 0,
+    y: 0,
+    width: f.labelWidth - 6,
+    height,
+  });
 
-  drawRows(svg, labels, f, width);
+  drawRows(svg, f, width);
 
   svg
     .select('.sl-grid')
@@ -148,7 +151,7 @@ export function drawLanes(svg: Svg, labels: Svg, l: Layout, f: LaneFrame, width:
 const rowsDrawn = new WeakMap<SVGSVGElement, string>();
 
 /** Row stripes and lane labels (tree guides, thread toggles), skipped when nothing they show changed. */
-function drawRows(svg: Svg, labels: Svg, f: LaneFrame, width: number): void {
+function drawRows(svg: Svg, f: LaneFrame, width: number): void {
   const h = f.laneHeight;
   const key = [width, h, f.threadsText(0), f.toggleTitle(true), f.toggleTitle(false)]
     .concat(
@@ -173,7 +176,7 @@ function drawRows(svg: Svg, labels: Svg, f: LaneFrame, width: number): void {
       height: () => h,
     });
 
-  const lanes = labels
+  const lanes = svg
     .select('.sl-labels')
     .selectAll<SVGGElement, LaneRow>('g.sl-lane')
     .data(f.rows, (r) => r.id)

@@ -47,8 +47,6 @@ export interface View {
   axis: Svg;
   scroll: Html<HTMLDivElement>;
   lanes: Svg;
-  /** The lane labels, over the lanes' label column (their own <svg>: zoom does not repaint them). */
-  labels: Svg;
   /** Canvas under the lanes for dense span layers (hidden when the SVG draws the spans). */
   dense: HTMLCanvasElement;
   band: Html<HTMLDivElement>;
