@@ -38,8 +38,6 @@ export class PixelBuffer {
   readonly px: Uint32Array;
   clipLeft = 0;
   clipRight: number;
-  /** Coverage scratch of fillUnion (all zero between calls). */
-  private cover: Float32Array | null = null;
   /**
    * Blend cache of the current source colour and alpha: destination pixel → result, direct-mapped
    * by a hash of the destination (0 = empty: a transparent destination never needs a blend).
@@ -215,54 +213,5 @@ export class PixelBuffer {
         const d = px[i];
         px[i] = a >= 255 || d === 0 ? solid : this.blend(colour, alpha, d);
       }
-  }
-
-  /**
-   * Fill the union of boxes [x0, y0, x1, y1, …] (device px) at `alpha`, as one path of rects is
-   * filled: each pixel is blended once with the area the boxes cover (identical boxes count once;
-   * the others may only touch, which ticks at half-pixel offsets do).
-   */
-  fillUnion(boxes: readonly number[], colour: Rgba, alpha: number): void {
-    const cover = (this.cover ??= new Float32Array(this.width * this.height));
-    const seen = new Set<number>();
-    const touched: number[] = [];
-    for (let b = 0; b < boxes.length; b += 4) {
-      const x0 = Math.max(boxes[b], this.clipLeft);
-      const y0 = Math.max(boxes[b + 1], 0);
-      const x1 = Math.min(boxes[b + 2], this.clipRight);
-      const y1 = Math.min(boxes[b + 3], this.height);
-      if (x1 <= x0 || y1 <= y0) continue;
-      // Boxes are identical when their corners are (to a quarter pixel).
-      const key =
-        ((Math.round(y0 * 4) * 32768 + Math.round(x0 * 4)) * 4096 + Math.round((y1 - y0) * 4)) *
-          4096 +
-        Math.round((x1 - x0) * 4);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      // Column by column (boxes are thin ticks): pixels under one column often share a colour.
-      for (let x = Math.floor(x0); x < x1; x++) {
-        const cx = Math.min(x + 1, x1) - Math.max(x, x0);
-        for (let y = Math.floor(y0); y < y1; y++) {
-          const i = y * this.width + x;
-          if (cover[i] === 0) touched.push(i);
-          cover[i] += cx * (Math.min(y + 1, y1) - Math.max(y, y0));
-        }
-      }
-    }
-    const px = this.px;
-    let lastDst = -1;
-    let lastCover = -1;
-    let lastOut = 0;
-    for (const i of touched) {
-      const c = Math.min(1, cover[i]);
-      cover[i] = 0;
-      const d = px[i];
-      if (d !== lastDst || c !== lastCover) {
-        lastDst = d;
-        lastCover = c;
-        lastOut = over(colour, alpha * c, d);
-      }
-      px[i] = lastOut;
-    }
   }
 }
