@@ -17,6 +17,7 @@ import test from 'node:test';
 
 import { over, pack, PixelBuffer, type Rgba, type Tile } from '../../webview/pixelBuffer';
 import { fillTile, fillTileRects } from '../../webview/pixelTiles';
+import { fillUnion } from '../../webview/pixelUnion';
 
 /** Seeded random numbers (xorshift), so a failure can be replayed. */
 function rng(seed: number): () => number {
@@ -176,6 +177,53 @@ test('pixel buffer fills match per-pixel blending exactly (random overlapping la
         }
       }
     }
+    const diff = buf.px.findIndex((v, i) => v !== ref[i]);
+    assert.equal(diff, -1, `seed ${seed}: pixel ${diff} is ${buf.px[diff]}, want ${ref[diff]}`);
+  }
+});
+
+test('union fill: each pixel blended once with the area its (deduplicated) boxes cover', () => {
+  for (let seed = 1; seed <= 20; seed++) {
+    const r = rng(seed);
+    const [w, h] = [80 + Math.floor(r() * 60), 30 + Math.floor(r() * 20)];
+    const buf = new PixelBuffer(w, h);
+    buf.clipLeft = 3;
+    buf.clipRight = w - 2;
+    // A background to blend over (some pixels left transparent).
+    const bg = COLOURS[seed % COLOURS.length];
+    buf.fill(0, 0, w / 2, h, bg, 0.6);
+    const ref = Uint32Array.from(buf.px);
+    // Ticks at 2×: 2 px wide boxes on half-pixel edges, some repeated, some touching.
+    const boxes: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const x = Math.floor(r() * w * 2) / 2 - 1;
+      const y0 = Math.floor(r() * h * 2) / 2;
+      const box = [x, y0, x + 2, Math.min(h + 3, y0 + 2 + Math.floor(r() * 10))];
+      boxes.push(...box);
+      if (r() < 0.3) boxes.push(...box);
+    }
+    const c = COLOURS[(seed + 1) % COLOURS.length];
+    fillUnion(buf, boxes, c, 0.9);
+    // Reference: per pixel, the area covered by the distinct boxes (clipped), capped at 1.
+    const seen = new Set<string>();
+    const area = new Float64Array(w * h);
+    for (let b = 0; b < boxes.length; b += 4) {
+      const k = boxes.slice(b, b + 4).join();
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const [x0, y0, x1, y1] = [
+        Math.max(boxes[b], 3),
+        Math.max(boxes[b + 1], 0),
+        Math.min(boxes[b + 2], w - 2),
+        Math.min(boxes[b + 3], h),
+      ];
+      for (let y = Math.floor(y0); y < y1; y++)
+        for (let x = Math.floor(x0); x < x1; x++)
+          area[y * w + x] +=
+            (Math.min(x + 1, x1) - Math.max(x, x0)) * (Math.min(y + 1, y1) - Math.max(y, y0));
+    }
+    for (let i = 0; i < w * h; i++)
+      if (area[i] > 0) ref[i] = over(c, 0.9 * Math.min(1, area[i]), ref[i]);
     const diff = buf.px.findIndex((v, i) => v !== ref[i]);
     assert.equal(diff, -1, `seed ${seed}: pixel ${diff} is ${buf.px[diff]}, want ${ref[diff]}`);
   }
