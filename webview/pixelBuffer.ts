@@ -157,37 +157,9 @@ export class PixelBuffer {
   }
 
   /**
-   * Fill the whole-pixel column x over [y0, y1) (fractional ends partly covered) with `colour` at
-   * `alpha`: a mark tick. Same pixels as fill(x, y0, x + 1, y1, …), without a call per pixel row.
-   */
-  fillColumn(x: number, y0: number, y1: number, colour: Rgba, alpha: number): void {
-    if (x < this.clipLeft || x >= this.clipRight) return;
-    y0 = Math.max(y0, 0);
-    y1 = Math.min(y1, this.height);
-    if (y1 <= y0) return;
-    const px = this.px;
-    const a = Math.round((colour >>> 24) * alpha);
-    const solid = ((colour & 0xffffff) | (a << 24)) >>> 0;
-    const iy0 = Math.ceil(y0);
-    const iy1 = Math.floor(y1);
-    if (iy0 > iy1 || y0 < iy0 || y1 > iy1) {
-      // Partly covered rows: per row, as fill() blends them.
-      for (let y = Math.floor(y0); y < y1; y++) {
-        const cy = Math.min(y + 1, y1) - Math.max(y, y0);
-        if (cy < 1) this.run(y * this.width + x, y * this.width + x + 1, colour, alpha * cy);
-      }
-    }
-    if (a <= 0 || iy0 >= iy1) return;
-    this.memo(colour, alpha);
-    for (let y = iy0, i = iy0 * this.width + x; y < iy1; y++, i += this.width) {
-      const d = px[i];
-      px[i] = a >= 255 || d === 0 ? solid : this.blend(colour, alpha, d);
-    }
-  }
-
-  /**
-   * fillColumn(x, y0, y1, colour, alpha) for every x of `cols` (distinct columns), line by line:
-   * one lane's mark ticks, written in memory order instead of column by column.
+   * Fill the whole-pixel columns `cols` (distinct) over [y0, y1) (fractional ends partly covered)
+   * with `colour` at `alpha`: one lane's mark ticks, or the grid. The same pixels as
+   * fill(x, y0, x + 1, y1, …) per column, written line by line.
    */
   fillColumns(cols: readonly number[], y0: number, y1: number, colour: Rgba, alpha: number): void {
     const xs = cols.filter((x) => x >= this.clipLeft && x < this.clipRight);

@@ -25,7 +25,7 @@ export interface FrameSink {
 }
 
 /** A sink that collects items into a list (what {@link FrameParser.push} returns). */
-class ItemList implements FrameSink {
+export class ItemList implements FrameSink {
   readonly items: ParsedItem[] = [];
   event(event: TraceEvent): void {
     this.items.push({ type: 'event', event });

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { TraceEvent } from '../../src/core/events';
-import { FrameParser, type FrameSink, type ParsedItem } from '../../src/core/frameParser';
+import { FrameParser, ItemList, type ParsedItem } from '../../src/core/frameParser';
 import { LabelCache } from '../../src/core/labelCache';
 import { OpenSpans } from '../../src/core/openSpans';
 import { TraceModel } from '../../src/core/traceModel';
@@ -17,20 +17,6 @@ import type { Mark, Span } from '../../src/shared/webviewProtocol';
 
 const FIXTURE = readFileSync(join(__dirname, '../../../test/fixtures/lock-demo-10.trace'));
 const enc = new TextEncoder();
-
-/** A sink that records what it is given, as push() would list it. */
-class Recorder implements FrameSink {
-  readonly items: ParsedItem[] = [];
-  event(event: TraceEvent): void {
-    this.items.push({ type: 'event', event });
-  }
-  output(bytes: Uint8Array): void {
-    this.items.push({ type: 'output', bytes });
-  }
-  bad(error: string, bytes: Uint8Array): void {
-    this.items.push({ type: 'bad', error, bytes });
-  }
-}
 
 test('parse() into a sink hands over the same items, in the same order, as push()', () => {
   const junk = enc.encode(
@@ -43,7 +29,7 @@ test('parse() into a sink hands over the same items, in the same order, as push(
     const a = new FrameParser();
     const b = new FrameParser();
     const listed: ParsedItem[] = [];
-    const sink = new Recorder();
+    const sink = new ItemList();
     for (let i = 0; i < bytes.length; i += size) {
       listed.push(...a.push(bytes.subarray(i, i + size)));
       b.parse(bytes.subarray(i, i + size), sink);

@@ -130,7 +130,7 @@ test('pixel buffer fills match per-pixel blending exactly (random overlapping la
         const y0 = Math.floor(r() * h) + (r() < 0.3 ? 0.5 : 0);
         const y1 = y0 + 1 + Math.floor(r() * 20) + (r() < 0.3 ? 0.5 : 0);
         if (r() < 0.5) {
-          buf.fillColumn(x, y0, y1, c, alpha);
+          buf.fillColumns([x], y0, y1, c, alpha);
           refFill(ref, w, h, [x, y0, x + 1, y1], c, alpha);
         } else {
           // Many distinct columns at once (a lane's ticks, the grid), some outside the buffer.

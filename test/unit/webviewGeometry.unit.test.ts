@@ -9,26 +9,19 @@ import { layoutFlows, layoutMarkLabels } from '../../webview/layoutFlows';
 import { model, span } from './webviewModelFixture';
 
 test('arrows and inline labels', () => {
-  const l = layout({
+  const base = {
     ...model,
     spans: model.spans!,
-    domain: [0, 100],
-    range: [100, 1100],
+    domain: [0, 100] as const,
+    range: [100, 1100] as const,
     laneHeight: 20,
     now: 100,
-  });
+  };
+  const l = layout(base);
   const flows = layoutFlows(model.flows ?? [], l, (t) => 100 + t * 10, 100, 1100);
   assert.equal(flows.length, 1);
   assert.match(flows[0].d, /^M120,10C/);
-  const collapsed = layout({
-    ...model,
-    spans: model.spans!,
-    domain: [0, 100],
-    range: [100, 1100],
-    laneHeight: 20,
-    now: 100,
-    collapsed: new Set(['1']),
-  });
+  const collapsed = layout({ ...base, collapsed: new Set(['1']) });
   assert.equal(collapsed.rows.length, 2);
   assert.equal(collapsed.rowOf('1/9')?.id, '1', 'a hidden thread maps to its process row');
   const labels = layoutMarkLabels(l, false, 100, 1100);
