@@ -289,8 +289,11 @@ export class ModelStore {
     }
     this.header.dropped += merged;
     this.header.mergedBefore = Math.max(this.header.mergedBefore ?? -Infinity, before);
-    // Whatever could not be merged (open spans, items after the horizon) raises the next trim.
-    const next = (n: number, limit: number): number => Math.max(limit, n + Math.ceil(limit / 4));
+    // A list left at or over its budget (open spans, items after the horizon: what could not be
+    // merged) has its next trim raised by a quarter, so trims stay rare; a list under its budget
+    // keeps the budget as its limit (raising it too let a list end a run up to 1.25× over).
+    const next = (n: number, limit: number): number =>
+      n >= limit ? n + Math.ceil(limit / 4) : limit;
     this.limits = {
       spans: next(this.spans.length, b.spans),
       marks: next(this.marks.length, b.marks),
