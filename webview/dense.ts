@@ -5,7 +5,7 @@ import type { SpanKind } from '../src/shared/webviewProtocol';
 import type { SpanRect } from './layout';
 
 /** Above this many visible spans the span layers are drawn on a canvas, merged per pixel. */
-export const DENSE_SPANS = 400;
+export const DENSE_SPANS = 120;
 
 /** A merged rectangle: spans of one lane, kind and lock over whole pixel columns. */
 export interface DenseRect {

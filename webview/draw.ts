@@ -15,6 +15,7 @@ import { attrs } from './dom';
 import { DENSE_SPANS } from './dense';
 import { countVisible, lockIndex, mergeIndexed, spanFinder, visibleSpans } from './denseIndex';
 import { visibleMarks } from './markIndex';
+import { markSprites } from './markSprites';
 import { tableOf } from './modelSpans';
 import { drawDenseCanvas } from './renderCanvas';
 import { drawLanes, gridTimes } from './renderLanes';
@@ -26,8 +27,14 @@ import type { ViewState } from './viewState';
 
 /** Above this many lanes only the rows near the viewport get SVG rows, labels, spans and marks. */
 export const VIRTUAL_ROWS = 200;
-/** Above this many merged marks in view they are drawn as canvas ticks instead of SVG glyphs. */
+/** Above this many merged marks in view they are drawn on the canvas instead of as SVG glyphs. */
 export const MAX_SVG_MARKS = 200;
+/** The same when the spans are on the canvas too (a dense frame): an SVG glyph per mark costs
+ *  style, layout and paint on every zoom frame, a glyph copied into the canvas far less. While
+ *  the spans are SVG elements the marks stay above them in the SVG. */
+export const MAX_SVG_MARKS_DENSE = 60;
+/** Above this many merged marks in view the canvas draws them as ticks instead of glyphs. */
+export const MAX_GLYPH_MARKS = 1000;
 
 /** The view state to save: the zoom window and what the user chose. */
 export function viewState(view: View): ViewState {
@@ -153,7 +160,10 @@ export function draw(view: View): void {
   // Queue ids have no lock colour: a focused queue keeps only queue blocks bright on the canvas.
   const focusIndex = focusLock === null ? -1 : l.locks.indexOf(focusLock);
   const mainDone = model.header?.mainDone ?? null;
-  const tickMarks = l.marks.length > MAX_SVG_MARKS;
+  const marksIn = l.marks.length;
+  const canvasMarks = marksIn > (dense ? MAX_SVG_MARKS_DENSE : MAX_SVG_MARKS);
+  // Marks on the canvas: those of the rows it covers.
+  const onCanvas = canvasMarks ? l.marks.filter((m) => inView(l.rowById.get(m.lane)!, 0)) : [];
   drawAxis(view.axis, x, width, left, mainDone, tr('mainDone'));
   drawLanes(
     view.lanes,
@@ -165,7 +175,7 @@ export function draw(view: View): void {
       laneHeight: h,
       mainDone,
       flows: layoutFlows(shown.flows ?? [], l, (t) => x(t), left, right, svgRows),
-      labels: tickMarks ? [] : layoutMarkLabels(l, state.printLabels, left, right),
+      labels: marksIn > MAX_SVG_MARKS ? [] : layoutMarkLabels(l, state.printLabels, left, right),
       threadsText: (n) => `${n} ${tr('threads')}`,
       toggleTitle: (c) => tr(c ? 'expand' : 'collapse'),
       onToggle: (id) => {
@@ -178,7 +188,7 @@ export function draw(view: View): void {
       spanAria: (s) => `${spanKindText(tr, s.kind)}: ${s.span.label}`,
       dense,
       rows: svgRows,
-      marks: tickMarks ? [] : l.marks,
+      marks: canvasMarks ? [] : l.marks,
     },
     width,
   );
@@ -194,7 +204,15 @@ export function draw(view: View): void {
         focusLock === null
           ? null
           : (kind, lock) => (focusIndex >= 0 ? lock !== focusIndex : kind !== 'queueBlock'),
-      ticks: tickMarks ? l.marks.filter((m) => inView(l.rowById.get(m.lane)!, 0)) : [],
+      // Glyphs only over canvas spans; over SVG spans (a canvas under them) plain ticks, as before.
+      ticks: marksIn > MAX_GLYPH_MARKS || !dense ? onCanvas : [],
+      glyphs:
+        dense && canvasMarks && marksIn <= MAX_GLYPH_MARKS
+          ? {
+              marks: onCanvas,
+              sprite: markSprites(view.lanes.node()!, palette, l, h, window.devicePixelRatio || 1),
+            }
+          : undefined,
       grid: dense ? gridTimes({ x, labelWidth: left, right }).map((t) => x(t)) : [],
     },
   );

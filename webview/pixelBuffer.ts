@@ -186,4 +186,24 @@ export class PixelBuffer {
         px[i] = a >= 255 || d === 0 ? solid : this.blend(colour, alpha, d);
       }
   }
+
+  /** Draw the image `s` (unpremultiplied RGBA, e.g. a mark glyph) with its top-left at device px
+   *  (x, y), source-over, clipped; its transparent pixels leave the buffer as it is. */
+  blit(s: Tile, x: number, y: number): void {
+    const x0 = Math.max(x, this.clipLeft);
+    const x1 = Math.min(x + s.width, this.clipRight);
+    const y0 = Math.max(y, 0);
+    const y1 = Math.min(y + s.height, this.height);
+    const { px, width } = this;
+    for (let row = y0; row < y1; row++)
+      for (
+        let i = row * width + x0, j = (row - y) * s.width + x0 - x, end = i + x1 - x0;
+        i < end;
+      ) {
+        const c = s.px[j++];
+        const d = px[i];
+        if (c >>> 24 !== 0) px[i] = d === 0 || c >>> 24 === 255 ? c : over(c, 1, d);
+        i++;
+      }
+  }
 }

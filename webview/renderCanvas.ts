@@ -1,11 +1,13 @@
 // Dense layer on a canvas under the lanes <svg>: lane bars, merged spans (lock waits hatched and
-// queue blocks dotted like the SVG's), and mark ticks when too many marks are in view for the SVG.
+// queue blocks dotted like the SVG's), and the marks when too many are in view for SVG glyphs: their
+// glyphs (webview/markSprites.ts) while there are a few hundred, else ticks.
 // The canvas covers only the scrolled viewport (it follows scrollTop), so its size does not grow
 // with the lane count. Pixels are written into a buffer and put at once (webview/pixelBuffer.ts).
 import type { DenseBatch } from './denseIndex';
 import type { LaneRow, MarkPos } from './layout';
 import type { Palette } from './palette';
 import { hatch, queueDots } from './canvasTiles';
+import type { SpriteOf } from './markSprites';
 import { pack, PixelBuffer, type Rgba } from './pixelBuffer';
 import { fillTile, fillTileRects } from './pixelTiles';
 import { fillUnion } from './pixelUnion';
@@ -23,8 +25,10 @@ export interface CanvasFrame {
 export interface CanvasExtras {
   /** When a lock or queue is focused: whether a (kind, lock) batch is unrelated and dims. */
   dim?: ((kind: DenseBatch['kind'], lock: number | null) => boolean) | null;
-  /** Marks drawn as ticks (too many for SVG glyphs). */
+  /** Marks drawn as ticks (too many for glyphs). */
   ticks?: readonly MarkPos[];
+  /** Marks drawn as their glyphs (too many for the SVG), with each one's sprite. */
+  glyphs?: { marks: readonly MarkPos[]; sprite: SpriteOf };
   /** x (px) of vertical grid lines (drawn here instead of in the SVG on dense frames). */
   grid?: readonly number[];
 }
@@ -101,8 +105,8 @@ export function drawDenseCanvas(
   colour: Palette,
   more: CanvasExtras = {},
 ): void {
-  const { dim = null, ticks = [], grid = [] } = more;
-  const hidden = batches === null && ticks.length === 0;
+  const { dim = null, ticks = [], grid = [], glyphs } = more;
+  const hidden = batches === null && ticks.length === 0 && !glyphs?.marks.length;
   if (canvas.classList.contains('hidden') !== hidden) canvas.classList.toggle('hidden', hidden);
   const ctx = canvas.getContext('2d');
   if (!ctx) return;
@@ -200,5 +204,13 @@ export function drawDenseCanvas(
       fillUnion(buf, boxes, tc, 0.9);
     }
   }
+  // Glyphs drawn for the mark's sub-pixel position, failures (exception, killed) on top.
+  for (const bad of [false, true])
+    for (const m of glyphs?.marks ?? []) {
+      if ((m.kind === 'exc' || m.kind === 'killed') !== bad) continue;
+      const [x, y] = [m.x * dpr, (m.y - top) * dpr];
+      const s = glyphs!.sprite(m, x, y);
+      if (s) buf.blit(s, Math.floor(x) - s.c, Math.floor(y) - s.c);
+    }
   ctx.putImageData(buf.image, 0, 0);
 }
