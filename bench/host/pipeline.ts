@@ -7,8 +7,9 @@ import type { Browser } from 'playwright-core';
 import { FindingsFeed } from '../../src/features/findingsFeed';
 import { packDelta } from '../../src/shared/packedDelta';
 import { RunSession } from '../../src/session/runSession';
-import type { HostToWebview, ModelDelta } from '../../src/shared/webviewProtocol';
+import type { ModelDelta } from '../../src/shared/webviewProtocol';
 import type { WebviewPage } from '../../test/webview/harness';
+import { drawLog, startProfile, taskSeconds, webviewPost, type Post } from './pageDelivery';
 import { startPageSampler, type PageSample } from './pageProbe';
 
 /** What to run and measure. */
@@ -33,75 +34,6 @@ interface Options {
 
 const opts = JSON.parse(process.argv[2] ?? '{}') as Options;
 const hr = (): number => Number(process.hrtime.bigint()) / 1e6; // CLOCK_MONOTONIC, ms
-
-/** Where a delta goes: like SwimlanePanel.postDelta; resolves once the page has it (as VS Code's
- *  postMessage resolves on delivery, not on drawing). */
-type Post = (json: string) => Promise<void>;
-
-/** What the page records: after each animation frame, how many messages had been handled. */
-interface DrawLog {
-  __handled: number;
-  __drawn: { n: number; t: number }[];
-}
-
-async function webviewPost(page: WebviewPage): Promise<Post> {
-  await page.post({ type: 'init', strings: {} }, { type: 'reset' });
-  await page.page.evaluate(() => {
-    const w = window as unknown as DrawLog;
-    w.__handled = 0;
-    w.__drawn = [];
-    let scheduled = false;
-    // Registered after the webview's own listener: it runs after the message was applied, and
-    // its frame callback after the webview's draw of that frame (callbacks run in order).
-    window.addEventListener('message', () => {
-      w.__handled++;
-      if (scheduled) return;
-      scheduled = true;
-      requestAnimationFrame(() => {
-        scheduled = false;
-        w.__drawn.push({ n: w.__handled, t: performance.timeOrigin + performance.now() });
-      });
-    });
-  });
-  return (json) =>
-    page.page.evaluate((s) => window.postMessage(JSON.parse(s) as HostToWebview, '*'), json);
-}
-
-/** After the last post: wait until the page drew all `count` messages; its draw log. */
-async function drawLog(page: WebviewPage, count: number): Promise<{ n: number; t: number }[]> {
-  await page.page.waitForFunction(
-    (n) => (window as unknown as DrawLog).__drawn.some((d) => d.n >= n),
-    count,
-    { timeout: 600000, polling: 50 },
-  );
-  return page.page.evaluate(() => (window as unknown as DrawLog).__drawn);
-}
-
-/** Start the page's CPU profiler (CDP); `stop` writes the profile (.cpuprofile JSON). */
-async function startProfile(page: WebviewPage): Promise<{ stop(file: string): Promise<void> }> {
-  const cdp = await page.page.context().newCDPSession(page.page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await cdp.send('Profiler.start');
-  return {
-    async stop(file) {
-      const { profile } = await cdp.send('Profiler.stop');
-      const { writeFileSync } = await import('node:fs');
-      writeFileSync(file, JSON.stringify(profile));
-    },
-  };
-}
-
-/** The page's main-thread busy time so far (CDP Performance metric TaskDuration, s). */
-async function taskSeconds(page: WebviewPage): Promise<{ start: number; read(): Promise<number> }> {
-  const cdp = await page.page.context().newCDPSession(page.page);
-  await cdp.send('Performance.enable');
-  const read = async (): Promise<number> => {
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
-  };
-  return { start: await read(), read };
-}
 
 async function main(): Promise<void> {
   const root = process.cwd(); // the repo root (bench/rows/host.mjs runs us there)

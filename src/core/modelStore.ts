@@ -1,5 +1,6 @@
 // Storage behind the trace model: lanes, spans, marks, header, and what changed since the last
-// delta. Pure. TraceModel (traceModel.ts) decides what events mean; this keeps the books.
+// delta. Pure. TraceModel (traceModel.ts) decides what events mean; this keeps the books (the
+// retention trim: modelStoreTrim.ts).
 import type {
   Flow,
   FlowEnd,
@@ -14,18 +15,8 @@ import type {
   SpanKind,
 } from '../shared/webviewProtocol';
 import { OpenSpans } from './openSpans';
-import {
-  DEFAULT_RETENTION,
-  horizonOf,
-  KEEP_SHARE,
-  keepWhere,
-  mergeMarksBefore,
-  mergeSpansBefore,
-  LaneDigest,
-  tallyQueues,
-  type QueueTally,
-  type RetentionBudget,
-} from './retention';
+import { DEFAULT_RETENTION, type QueueTally, type RetentionBudget } from './retention';
+import { StoreTrimmer } from './modelStoreTrim';
 
 /** Lanes, spans and marks with dirty tracking for deltas (upserts) and full snapshots.
  *  Bounded: beyond the retention budget, detail older than a horizon is merged into one
@@ -43,12 +34,8 @@ export class ModelStore {
   private newFlows: Flow[] = [];
   private order = 0;
   private ids = { span: 0, mark: 0, flow: 0 };
-  /** Counts that trigger the next trim (raised when a trim cannot get below the budget). */
-  private limits: RetentionBudget;
-  /** Per lane: what was merged, and its summary span. */
-  private readonly digests = new Map<string, { digest: LaneDigest; span: Span }>();
-  /** Queue puts/gets/depth of the merged marks, so the queue findings stay whole. */
-  private queueTally: ReadonlyMap<string, QueueTally> = new Map();
+  /** When to trim, and what was merged (the per-lane digests; see modelStoreTrim.ts). */
+  private readonly trimmer: StoreTrimmer;
   /** Source location of the event being applied; stamped on the items it creates. */
   protected src: SourceLocation | undefined;
   /** One shared [file, line] per source location (a parsed event brings fresh copies). */
@@ -56,9 +43,9 @@ export class ModelStore {
 
   constructor(
     protected readonly header: Header,
-    private readonly budget: RetentionBudget = DEFAULT_RETENTION,
+    budget: RetentionBudget = DEFAULT_RETENTION,
   ) {
-    this.limits = { ...budget };
+    this.trimmer = new StoreTrimmer(budget, () => this.ids.span++);
   }
 
   /** All lanes, sorted by spawn order. */
@@ -73,12 +60,12 @@ export class ModelStore {
 
   /** One span per lane standing for the detail merged to bound memory. */
   summarySpans(): Span[] {
-    return [...this.digests.values()].map((d) => d.span);
+    return this.trimmer.summarySpans();
   }
 
   /** Per queue: puts, gets and depth of the queue marks merged away (see tallyQueues). */
   mergedQueues(): ReadonlyMap<string, QueueTally> {
-    return this.queueTally;
+    return this.trimmer.mergedQueues();
   }
 
   /** All marks kept. */
@@ -169,7 +156,7 @@ export class ModelStore {
     if (this.src) m.src = this.src;
     this.marks.push(m);
     this.newMarks.push(m);
-    if (this.marks.length > this.limits.marks) this.trim();
+    if (this.marks.length > this.trimmer.limits.marks) this.trim();
   }
 
   /** Open a span held by thread `tid` of `pid` under `tag` and `id` (closing any span open
@@ -192,7 +179,7 @@ export class ModelStore {
     this.spans.push(s);
     this.open.add(pid, tid, tag, id, s);
     this.dirtySpans.add(s);
-    if (this.spans.length > this.limits.spans) this.trim();
+    if (this.spans.length > this.trimmer.limits.spans) this.trim();
   }
 
   /** Add an arrow between two lanes. */
@@ -201,7 +188,7 @@ export class ModelStore {
     if (label !== undefined) f.label = label;
     this.flows.push(f);
     this.newFlows.push(f);
-    if (this.flows.length > this.limits.flows) this.trim();
+    if (this.flows.length > this.trimmer.limits.flows) this.trim();
   }
 
   /** Close the span open under (pid, tid, tag, id), if any. */
@@ -248,66 +235,9 @@ export class ModelStore {
     }
   }
 
-  /**
-   * Over budget: merge every closed span, mark and arrow older than a time horizon (chosen so
-   * that the over-budget list keeps KEEP_SHARE of its budget) into per-lane digests.
-   */
+  /** Over budget: merge old detail into per-lane digests (StoreTrimmer.trim). */
   private trim(): void {
-    const b = this.budget;
-    const keep = (n: number): number => Math.floor(n * KEEP_SHARE);
-    const before = Math.max(
-      horizonOf(this.spans, this.limits.spans, keep(b.spans), (s) => s.start),
-      horizonOf(this.marks, this.limits.marks, keep(b.marks), (m) => m.t),
-      horizonOf(this.flows, this.limits.flows, keep(b.flows), (f) => f.to.t),
-    );
-    let merged = 0;
-    // Items come in runs on one lane: the last lane's digest is looked up once per run.
-    let lane = '';
-    let digest: LaneDigest | null = null;
-    const digestFor = (id: string): LaneDigest => {
-      if (digest === null || id !== lane) {
-        lane = id;
-        digest = this.digestOf(id);
-      }
-      return digest;
-    };
-    // In place, in order: a trim runs every few thousand items, so no new arrays.
-    merged += mergeSpansBefore(this.spans, before, digestFor, this.dirtySpans);
-    const io: Mark[] = [];
-    merged += mergeMarksBefore(this.marks, before, digestFor, io);
-    if (io.length) this.queueTally = tallyQueues(io, this.queueTally);
-    keepWhere(this.newMarks, (m) => m.t >= before);
-    const flows = this.flows.length;
-    keepWhere(this.flows, (f) => Math.max(f.from.t, f.to.t) >= before);
-    keepWhere(this.newFlows, (f) => Math.max(f.from.t, f.to.t) >= before);
-    merged += flows - this.flows.length;
-    for (const { digest, span } of this.digests.values()) {
-      span.start = digest.first;
-      span.end = Math.max(digest.first, digest.last);
-      span.label = digest.label();
-      this.dirtySpans.add(span);
-    }
-    this.header.dropped += merged;
-    this.header.mergedBefore = Math.max(this.header.mergedBefore ?? -Infinity, before);
-    // A list left at or over its budget (open spans, items after the horizon: what could not be
-    // merged) has its next trim raised by a quarter, so trims stay rare; a list under its budget
-    // keeps the budget as its limit (raising it too let a list end a run up to 1.25× over).
-    const next = (n: number, limit: number): number =>
-      n >= limit ? n + Math.ceil(limit / 4) : limit;
-    this.limits = {
-      spans: next(this.spans.length, b.spans),
-      marks: next(this.marks.length, b.marks),
-      flows: next(this.flows.length, b.flows),
-    };
-  }
-
-  private digestOf(lane: string): LaneDigest {
-    let d = this.digests.get(lane);
-    if (!d) {
-      const span: Span = { id: this.ids.span++, lane, kind: 'run', start: 0, end: 0, label: '' };
-      d = { digest: new LaneDigest(), span };
-      this.digests.set(lane, d);
-    }
-    return d.digest;
+    const { spans, marks, flows, newMarks, newFlows, dirtySpans } = this;
+    this.trimmer.trim({ spans, marks, flows, newMarks, newFlows, dirtySpans }, this.header);
   }
 }

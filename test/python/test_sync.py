@@ -1,38 +1,12 @@
 """Synchronisation facts on real traced processes, fact by fact (who, what, which object, in
 which order): threading's Lock, RLock, Semaphore, BoundedSemaphore, Condition, Event and
 Barrier; the standard library's own objects stay silent; the ticket race with and without
-a Lock; multiprocessing's Condition, Event and Barrier under fork and spawn with the same
-ids in every process; the uncontended Lock fast path loses nothing."""
+a Lock; the uncontended Lock fast path loses nothing. multiprocessing's objects: test_sync_mp.py."""
 
-import os
-import sys
 import unittest
 
-from tracerun import FIXTURES, lock_holds, run_traced, run_untraced
-
-PROGRAMS = os.path.join(FIXTURES, "programs")
-SYNC = ("lock.wait", "lock.acquired", "lock.release", "lock.fail", "sync.signal")
-
-
-def prog(name):
-    return os.path.join(PROGRAMS, name)
-
-
-def sync_events(trace, label=None):
-    return [e for e in trace.events if e["k"] in SYNC and (label is None or e["label"] == label)]
-
-
-def steps(events, tid):
-    """(kind, op) of one thread's events, in stream order."""
-    return [(e["k"], e.get("op")) for e in events if e["tid"] == tid]
-
-
-W, A, R, F = ("lock.wait", None), ("lock.acquired", None), ("lock.release", None), \
-    ("lock.fail", None)
-
-
-def signal(op):
-    return ("sync.signal", op)
+from synctrace import SYNC, A, F, R, W, prog, signal, steps, sync_events
+from tracerun import lock_holds, run_traced, run_untraced
 
 
 class ThreadingPrimitivesTest(unittest.TestCase):
@@ -176,61 +150,6 @@ class TicketRaceTest(unittest.TestCase):
         out, _, code = run_untraced([prog("sync_ticket_race.py"), "--lock"])
         self.assertEqual((sorted(trace.texts().splitlines()), code),
                          (sorted(out.decode().splitlines()), 0))
-
-
-class MultiprocessingSyncTest(unittest.TestCase):
-    def check(self, method):
-        trace = run_traced([prog("sync_mp.py"), method])
-        self.assertEqual(trace.code, 0, trace.stderr)
-        self.assertIn("exit codes [0, 0] set True", trace.texts())
-        main = trace.main_pid()
-        ev = sync_events(trace)
-        self.assertEqual({e["kind"] for e in ev}, {"Condition", "Event", "Barrier"},
-                         "their own locks and semaphores report nothing")
-        ids = {}
-        for e in ev:
-            ids.setdefault(e["label"], set()).add(e["id"])
-        self.assertEqual(sorted(ids), ["cond", "ev", "gate"])
-        for label, one in ids.items():
-            self.assertEqual(len(one), 1, "%s has one id in every process" % label)
-            self.assertRegex(next(iter(one)), r"^%d-\d+$" % main)
-        children = {e["pid"] for e in trace.kind("proc.begin")}
-        self.assertEqual(len(children), 2)
-        self.assertEqual(steps([e for e in ev if e["pid"] == main and e["label"] != "gate"],
-                               main), [signal("notify_all"), signal("set")])
-        self.assertEqual([e["n"] for e in ev if e.get("op") == "notify_all"], [2])
-        notify = next(e for e in ev if e.get("op") == "notify_all")
-        setting = next(e for e in ev if e.get("op") == "set")
-        for pid in children:
-            mine = [e for e in ev if e["pid"] == pid]
-            gate = steps([e for e in mine if e["label"] == "gate"], pid)
-            self.assertIn(gate, ([W, A], [A]))
-            self.assertEqual(steps([e for e in mine if e["label"] == "cond"], pid), [W, A])
-            self.assertEqual(steps([e for e in mine if e["label"] == "ev"], pid), [W, A])
-            woken = [e for e in mine if e["k"] == "lock.acquired"]
-            self.assertLess(notify["t"], woken[1]["t"])
-            self.assertLess(setting["t"], woken[2]["t"])
-        out, err, code = run_untraced([prog("sync_mp.py"), method])
-        # Untraced, the children's prints may tear into each other: compare the characters.
-        self.assertEqual((sorted(trace.texts()), code), (sorted(out.decode()), 0))
-
-    def test_fork(self):
-        self.check("fork")
-
-    def test_spawn(self):
-        self.check("spawn")
-
-    def test_threading_lock_in_a_forked_child(self):
-        trace = run_traced([prog("sync_fork_threadlock.py")])
-        self.assertEqual(trace.code, 0, trace.stderr)
-        ev = sync_events(trace, "guard")
-        child = trace.kind("proc.begin")[0]["pid"]
-        self.assertEqual(len({e["id"] for e in ev}), 1)
-        self.assertEqual([(e["k"], e["pid"]) for e in ev], [
-            ("lock.acquired", trace.main_pid()), ("lock.release", trace.main_pid()),
-            ("lock.acquired", child), ("lock.release", child)])
-        self.assertEqual({e["tid"] for e in ev if e["pid"] == child}, {child},
-                         "the child's own thread id, not the parent's")
 
 
 class FastPathTest(unittest.TestCase):
