@@ -43,7 +43,10 @@ const memory = {
         webview: false,
         stopAfterMs: ms,
         memEveryMs: quick ? 250 : 1000,
-        liveEveryMs: quick ? 1500 : 15000,
+        // Every 5 s: the live heap is a sawtooth (it grows between retention trims), so the slope
+        // of 17 samples at 15 s swung by ±1 MB/min with the phase alone (2026-11-28: 1.1 then
+        // −0.2 MB/min on the same code); 3× the samples cut that noise by √3.
+        liveEveryMs: quick ? 1500 : 5000,
       },
       { nodeArgs: ['--expose-gc'] },
     );
@@ -67,7 +70,7 @@ const memory = {
         `${(ms / 1000).toFixed(0)} s of queue_producer_consumer.py --endless through the real session ` +
         `(host only): ${r.events} events (${k(r.events / (ms / 1000))}/s), ${r.dropped} merged, ` +
         `retained ${r.retained.spans} spans / ${r.retained.marks} marks; ` +
-        `live JS heap (measured: right after a forced full GC, every ${quick ? 1.5 : 15} s, ` +
+        `live JS heap (measured: right after a forced full GC, every ${quick ? 1.5 : 5} s, ` +
         `${live.length} samples) start ${f1(live[0].heap)} / end ${f1(live.at(-1).heap)} / ` +
         `max ${f1(liveMax)} MB, slope after ${f1((liveSettled[0]?.t ?? 0) / 1000)} s ` +
         `${f1(liveSlope)} MB/min (flat: < 1); ` +
