@@ -162,8 +162,10 @@ export function draw(view: View): void {
   const mainDone = model.header?.mainDone ?? null;
   const marksIn = l.marks.length;
   const canvasMarks = marksIn > (dense ? MAX_SVG_MARKS_DENSE : MAX_SVG_MARKS);
-  // Marks on the canvas: those of the rows it covers.
+  // Marks on the canvas: those of the rows it covers; as glyphs only over canvas spans (over SVG
+  // spans, with the canvas under them, plain ticks as before).
   const onCanvas = canvasMarks ? l.marks.filter((m) => inView(l.rowById.get(m.lane)!, 0)) : [];
+  const glyphMarks = dense && canvasMarks && marksIn <= MAX_GLYPH_MARKS;
   drawAxis(view.axis, x, width, left, mainDone, tr('mainDone'));
   drawLanes(
     view.lanes,
@@ -204,15 +206,13 @@ export function draw(view: View): void {
         focusLock === null
           ? null
           : (kind, lock) => (focusIndex >= 0 ? lock !== focusIndex : kind !== 'queueBlock'),
-      // Glyphs only over canvas spans; over SVG spans (a canvas under them) plain ticks, as before.
-      ticks: marksIn > MAX_GLYPH_MARKS || !dense ? onCanvas : [],
-      glyphs:
-        dense && canvasMarks && marksIn <= MAX_GLYPH_MARKS
-          ? {
-              marks: onCanvas,
-              sprite: markSprites(view.lanes.node()!, palette, l, h, window.devicePixelRatio || 1),
-            }
-          : undefined,
+      ticks: glyphMarks ? [] : onCanvas,
+      glyphs: glyphMarks
+        ? {
+            marks: onCanvas,
+            sprite: markSprites(view.lanes.node()!, palette, l, h, window.devicePixelRatio || 1),
+          }
+        : undefined,
       grid: dense ? gridTimes({ x, labelWidth: left, right }).map((t) => x(t)) : [],
     },
   );

@@ -35,7 +35,7 @@ function rasterise(
   h: number,
   dpr: number,
   [px, py]: [number, number],
-) {
+): Sprite | null {
   const probe = document.createElementNS(SVG_NS, 'path');
   probe.setAttribute('class', `sl-mark sl-mark-${kind}${bad ? ' sl-bad' : ''}`);
   svg.appendChild(probe);

@@ -195,15 +195,14 @@ export class PixelBuffer {
     const y0 = Math.max(y, 0);
     const y1 = Math.min(y + s.height, this.height);
     const { px, width } = this;
-    for (let row = y0; row < y1; row++)
-      for (
-        let i = row * width + x0, j = (row - y) * s.width + x0 - x, end = i + x1 - x0;
-        i < end;
-      ) {
-        const c = s.px[j++];
+    for (let row = y0; row < y1; row++) {
+      let j = (row - y) * s.width + x0 - x;
+      for (let i = row * width + x0, end = row * width + x1; i < end; i++, j++) {
+        const c = s.px[j];
+        if (c >>> 24 === 0) continue;
         const d = px[i];
-        if (c >>> 24 !== 0) px[i] = d === 0 || c >>> 24 === 255 ? c : over(c, 1, d);
-        i++;
+        px[i] = d === 0 || c >>> 24 === 255 ? c : over(c, 1, d);
       }
+    }
   }
 }
