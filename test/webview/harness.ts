@@ -16,6 +16,9 @@ export interface StubWindow {
   __xss?: unknown;
   /** The last value passed to setState. */
   __state?: unknown;
+  /** Messages dispatched to the page so far (counted by a listener that runs before the
+   *  webview's own, in the same dispatch). */
+  __seen: number;
 }
 
 /** VS Code "Dark Modern" theme variables, set on <html> the way VS Code does (CSSOM, not inline). */
@@ -128,6 +131,8 @@ export async function openWebview(
       w.__posted = [];
       w.__csp = [];
       w.__warnings = [];
+      w.__seen = 0;
+      window.addEventListener('message', () => w.__seen++);
       let state: unknown = saved;
       w.acquireVsCodeApi = () => ({
         postMessage: (m: WebviewToHost) => w.__posted.push(m),
@@ -166,8 +171,14 @@ export async function openWebview(
     errors,
     settle,
     async post(...msgs) {
-      await page.evaluate((list: unknown[]) => {
+      // Wait until every message was dispatched (the webview handled it in the same dispatch):
+      // a timer is not ordered after posted messages, and under load the frames that settle()
+      // waits for could come before the last message.
+      await page.evaluate(async (list: unknown[]) => {
+        const w = window as unknown as StubWindow;
+        const target = w.__seen + list.length;
         for (const m of list) window.postMessage(m, '*');
+        while (w.__seen < target) await new Promise((r) => setTimeout(r, 0));
       }, msgs);
       await settle();
     },
