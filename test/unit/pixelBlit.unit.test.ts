@@ -2,30 +2,8 @@
 // source-over of each non-transparent image pixel, clipped to the buffer and its plot columns.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-
-// Node has no ImageData: a stand-in with the same pixel array (all the buffer uses).
-(globalThis as { ImageData?: unknown }).ImageData ??= class {
-  readonly data: Uint8ClampedArray;
-  constructor(
-    readonly width: number,
-    readonly height: number,
-  ) {
-    this.data = new Uint8ClampedArray(width * height * 4);
-  }
-};
-
+import { rng } from './pixelTestKit';
 import { over, pack, PixelBuffer, type Tile } from '../../webview/pixelBuffer';
-
-/** Seeded random numbers (xorshift), so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
 
 /** A random colour: transparent, opaque or translucent about a third of the time each. */
 function colour(r: () => number): number {

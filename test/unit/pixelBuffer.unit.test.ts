@@ -3,32 +3,10 @@
 // pixel on its own (source-over, as webview/pixelBuffer.ts documents).
 import assert from 'node:assert/strict';
 import test from 'node:test';
-
-// Node has no ImageData: a stand-in with the same pixel array (all the buffer uses).
-(globalThis as { ImageData?: unknown }).ImageData ??= class {
-  readonly data: Uint8ClampedArray;
-  constructor(
-    readonly width: number,
-    readonly height: number,
-  ) {
-    this.data = new Uint8ClampedArray(width * height * 4);
-  }
-};
-
+import { rng } from './pixelTestKit';
 import { over, pack, PixelBuffer, type Rgba, type Tile } from '../../webview/pixelBuffer';
 import { fillTile, fillTileRects } from '../../webview/pixelTiles';
 import { fillUnion } from '../../webview/pixelUnion';
-
-/** Seeded random numbers (xorshift), so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
 
 /** Reference: pixels [i0, i1) blended one by one. */
 function refRun(px: Uint32Array, i0: number, i1: number, c: Rgba, alpha: number): void {

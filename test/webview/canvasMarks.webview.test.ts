@@ -5,21 +5,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import type { Mark, MarkKind, Span } from '../../src/shared/webviewProtocol';
+import { MARK_KIND_CODES, type Mark, type Span } from '../../src/shared/webviewProtocol';
 import { launch, openWebview, type WebviewPage } from './harness';
-import { assertClean, delta, header, lane } from './helpers';
+import { assertClean, clipPixels, delta, header, lane } from './helpers';
 
-const KINDS: MarkKind[] = [
-  'start',
-  'end',
-  'killed',
-  'print',
-  'exc',
-  'release',
-  'spawn',
-  'io',
-  'mark',
-];
+/** Every mark kind. */
+const KINDS = MARK_KIND_CODES;
 /** Half the side of the compared square around a mark, px. */
 const R = 10;
 
@@ -57,21 +48,8 @@ function run(dense: boolean) {
 
 /** RGB pixels of the (2R)² square centred on page point (x, y), from a screenshot. */
 async function square(w: WebviewPage, x: number, y: number): Promise<number[]> {
-  const png = await w.page.screenshot({
-    clip: { x: Math.round(x) - R, y: Math.round(y) - R, width: 2 * R, height: 2 * R },
-  });
-  return w.page.evaluate(async (b64: string) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    [c.width, c.height] = [img.width, img.height];
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    return Array.from(ctx.getImageData(0, 0, img.width, img.height).data).filter(
-      (_, i) => i % 4 !== 3,
-    );
-  }, png.toString('base64'));
+  const clip = { x: Math.round(x) - R, y: Math.round(y) - R, width: 2 * R, height: 2 * R };
+  return (await clipPixels(w, clip)).flat();
 }
 
 /** Mean absolute difference of two pixel lists, per channel. */

@@ -102,3 +102,24 @@ export async function assertClean(w: WebviewPage): Promise<void> {
     'no uncaught errors',
   );
 }
+
+/** RGB of each pixel of the page area `clip` (CSS px), row by row, read from a screenshot. */
+export async function clipPixels(
+  w: WebviewPage,
+  clip: { x: number; y: number; width: number; height: number },
+): Promise<number[][]> {
+  const png = await w.page.screenshot({ clip });
+  return w.page.evaluate(async (b64: string) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = document.createElement('canvas');
+    [c.width, c.height] = [img.width, img.height];
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const d = ctx.getImageData(0, 0, img.width, img.height).data;
+    const out: number[][] = [];
+    for (let i = 0; i < d.length; i += 4) out.push([d[i], d[i + 1], d[i + 2]]);
+    return out;
+  }, png.toString('base64'));
+}

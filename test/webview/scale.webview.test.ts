@@ -7,27 +7,12 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { HostToWebview, Lane, Span } from '../../src/shared/webviewProtocol';
 import { launch, openWebview, type WebviewPage } from './harness';
-import { assertClean, delta, header, lane } from './helpers';
+import { assertClean, clipPixels, delta, header, lane } from './helpers';
 import { scaleMessages } from './syntheticScale';
 
-/** RGBA of the lanes area at page point (x, y), read from a screenshot clip. */
-async function pixels(w: WebviewPage, x: number, y: number, width: number): Promise<number[][]> {
-  const png = await w.page.screenshot({ clip: { x, y, width, height: 1 } });
-  return w.page.evaluate(async (b64: string) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = 1;
-    const ctx = c.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const d = ctx.getImageData(0, 0, img.width, 1).data;
-    const out: number[][] = [];
-    for (let i = 0; i < img.width; i++) out.push([d[i * 4], d[i * 4 + 1], d[i * 4 + 2]]);
-    return out;
-  }, png.toString('base64'));
-}
+/** RGB of a row of `width` px of the lanes area from page point (x, y). */
+const pixels = (w: WebviewPage, x: number, y: number, width: number): Promise<number[][]> =>
+  clipPixels(w, { x, y, width, height: 1 });
 
 /** Distinct colours in a list of pixels. */
 const distinct = (px: number[][]): number => new Set(px.map((p) => p.join())).size;
