@@ -28,11 +28,17 @@ export class EventLog {
 
   /** Keep one event (or count it as dropped when full). */
   push(e: TraceEvent): void {
+    if (this.count >= this.max) this.dropped++;
+    else this.pushLine(JSON.stringify(e));
+  }
+
+  /** Keep one event given as its JSON text, a line without a newline (the tracer's own frame
+   *  text: no stringify of the parsed object), or count it as dropped when full. */
+  pushLine(line: string): void {
     if (this.count >= this.max) {
       this.dropped++;
       return;
     }
-    const line = JSON.stringify(e);
     let chunk = this.chunks.at(-1);
     // encodeInto never writes a partial character; a line that does not fit starts a new chunk
     // (the bytes it wrote in the old one are not counted as used).

@@ -16,8 +16,8 @@ export type ParsedItem =
 
 /** Receives what the parser finds, in stream order (see {@link FrameParser.parse}). */
 export interface FrameSink {
-  /** A valid event (the object JSON.parse made: the caller owns it). */
-  event(event: TraceEvent): void;
+  /** A valid event (the object JSON.parse made: the caller owns it) and its frame's JSON text. */
+  event(event: TraceEvent, text: string): void;
   /** Bytes outside any frame (raw program output). */
   output(bytes: Uint8Array): void;
   /** A frame that is not a valid event, with its bytes (RS and newline included when present). */
@@ -205,7 +205,7 @@ export class FrameParser {
     const error = eventError(parsed);
     if (error === null) {
       this.events++;
-      out.event(parsed as TraceEvent);
+      out.event(parsed as TraceEvent, text);
       return null;
     }
     this.badFrames++;

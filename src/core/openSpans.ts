@@ -15,10 +15,14 @@ export interface HeldSpan {
 export class OpenSpans {
   /** pid → tid → tag → id → span. */
   private readonly byPid = new Map<number, Map<number, Map<string, Map<string, Span>>>>();
+  /** The last thread looked up and its tags (events come in runs from one thread). */
+  private lastPid = -1;
+  private lastTid = -1;
+  private lastTags: Map<string, Map<string, Span>> | undefined;
 
   /** Remove and return the span open under (pid, tid, tag, id), if any. */
   take(pid: number, tid: number, tag: string, id: string): Span | undefined {
-    const slot = this.byPid.get(pid)?.get(tid)?.get(tag);
+    const slot = this.tagsOf(pid, tid, false)?.get(tag);
     const s = slot?.get(id);
     if (s) slot!.delete(id);
     return s;
@@ -26,13 +30,33 @@ export class OpenSpans {
 
   /** Hold `span` under (pid, tid, tag, id); the caller took any span held there before. */
   add(pid: number, tid: number, tag: string, id: string, span: Span): void {
-    let byTid = this.byPid.get(pid);
-    if (!byTid) this.byPid.set(pid, (byTid = new Map()));
-    let tags = byTid.get(tid);
-    if (!tags) byTid.set(tid, (tags = new Map()));
+    const tags = this.tagsOf(pid, tid, true)!;
     let slot = tags.get(tag);
     if (!slot) tags.set(tag, (slot = new Map()));
     slot.set(id, span);
+  }
+
+  /** The tags map of thread (pid, tid); made when `make`, else undefined when there is none. */
+  private tagsOf(
+    pid: number,
+    tid: number,
+    make: boolean,
+  ): Map<string, Map<string, Span>> | undefined {
+    if (pid === this.lastPid && tid === this.lastTid && this.lastTags) return this.lastTags;
+    let byTid = this.byPid.get(pid);
+    if (!byTid) {
+      if (!make) return undefined;
+      this.byPid.set(pid, (byTid = new Map()));
+    }
+    let tags = byTid.get(tid);
+    if (!tags) {
+      if (!make) return undefined;
+      byTid.set(tid, (tags = new Map()));
+    }
+    this.lastPid = pid;
+    this.lastTid = tid;
+    this.lastTags = tags;
+    return tags;
   }
 
   /** Every open span, in the order they were opened (span ids grow with each open): for the

@@ -18,7 +18,8 @@ export class TraceFeed implements FrameSink {
   constructor(
     private readonly model: TraceModel,
     private readonly sink: OutputSink,
-    private readonly onEvent?: (event: TraceEvent) => void,
+    /** Each valid event, with its frame's JSON text (one line: no newline in it). */
+    private readonly onEvent?: (event: TraceEvent, text: string) => void,
   ) {}
 
   /** Bytes read from the traced program's stdout. */
@@ -27,9 +28,9 @@ export class TraceFeed implements FrameSink {
   }
 
   /** A valid event from the parser (FrameSink). */
-  event(event: TraceEvent): void {
+  event(event: TraceEvent, text: string): void {
     this.model.apply(event);
-    this.onEvent?.(event);
+    this.onEvent?.(event, text);
     if (event.k === 'out') this.sink(event.text, event.stream, event.pid);
   }
 

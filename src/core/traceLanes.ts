@@ -106,13 +106,8 @@ export abstract class TraceLanes extends ModelStore {
   }
 
   /** Arrow from an item's put to its get (either may be seen first across processes). */
-  protected queueArrow(
-    k: 'queue.put' | 'queue.get',
-    item: string,
-    lane: string,
-    t: number,
-    label: string,
-  ): void {
+  protected queueArrow(e: EventOf<'queue.put' | 'queue.get'>, lane: string, t: number): void {
+    const item = `${e.id}:${e.item}`;
     const other = this.pendingPut.get(item);
     if (!other) {
       this.pendingPut.set(item, { lane, t });
@@ -120,7 +115,8 @@ export abstract class TraceLanes extends ModelStore {
     }
     this.pendingPut.delete(item);
     const here = { lane, t };
-    if (k === 'queue.get') this.addFlow('queue', other, here, label);
+    const label = `${e.label} #${e.item}`; // made once per arrow, when both ends are known
+    if (e.k === 'queue.get') this.addFlow('queue', other, here, label);
     else this.addFlow('queue', here, other, label);
   }
 

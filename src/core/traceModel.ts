@@ -28,6 +28,8 @@ export class TraceModel extends TraceLanes {
   private readonly releases = new LabelCache<string>((label) => `releases ${label}`);
   private readonly sleeps = new LabelCache<number>((secs) => `sleep(${Number(secs.toFixed(3))} s)`);
   private readonly prints = new LabelCache<string>((raw) => stripAnsi(raw).replace(/\n$/, ''));
+  /** One string per lock id: the spans keep it, not each parsed event's own copy. */
+  private readonly lockIds = new LabelCache<string>((id) => id);
 
   constructor(private readonly options: TraceModelOptions) {
     super(
@@ -103,24 +105,17 @@ export class TraceModel extends TraceLanes {
       case 'thread.end':
         this.threadEnd(e, t);
         break;
-      case 'lock.wait':
-        this.openSpan(
-          pid,
-          tid,
-          'w',
-          e.id,
-          this.at(e),
-          'lockWait',
-          t,
-          this.waitsFor.get(e.label),
-          e.id,
-        );
+      case 'lock.wait': {
+        const id = this.lockIds.get(e.id);
+        this.openSpan(pid, tid, 'w', id, this.at(e), 'lockWait', t, this.waitsFor.get(e.label), id);
         break;
+      }
       case 'lock.acquired':
         this.closeSpan(pid, tid, 'w', e.id, t);
         if (e.kind !== 'Event' && e.kind !== 'Barrier' && e.kind !== 'Condition') {
+          const id = this.lockIds.get(e.id);
           const label = this.holds.get(e.label);
-          this.openSpan(pid, tid, 'h', e.id, this.at(e), 'lockHold', t, label, e.id);
+          this.openSpan(pid, tid, 'h', id, this.at(e), 'lockHold', t, label, id);
         }
         this.header.lockWaitTotal += e.waited;
         this.header.lockWaitMax = Math.max(this.header.lockWaitMax, e.waited);
@@ -163,16 +158,13 @@ export class TraceModel extends TraceLanes {
         this.addMark(this.at(e), 'mark', t, `gave up waiting for ${e.label}.${e.op}()`);
         break;
       case 'queue.put':
-      case 'queue.get':
+      case 'queue.get': {
         this.closeSpan(pid, tid, 'q', e.id, t);
-        this.queueArrow(e.k, `${e.id}:${e.item}`, this.at(e).id, t, `${e.label} #${e.item}`);
-        this.addMark(
-          this.at(e),
-          'io',
-          t,
-          `${e.label}.${e.k === 'queue.put' ? 'put' : 'get'} #${e.item}`,
-        );
+        const lane = this.at(e);
+        this.queueArrow(e, lane.id, t);
+        this.addMark(lane, 'io', t, `${e.label}.${e.k === 'queue.put' ? 'put' : 'get'} #${e.item}`);
         break;
+      }
       case 'task.begin':
         this.openSpan(pid, tid, 'task', '', this.at(e), 'task', t, `task ${e.func}`);
         break;

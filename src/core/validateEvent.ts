@@ -50,39 +50,38 @@ const FIELDS: Record<EventKind, Record<string, FieldType>> = {
   mark: { label: 'str', data: 'obj?' },
 };
 
-/** FIELDS as lists, built once (no per-event Object.entries). */
-const FIELD_LISTS = new Map<string, [string, FieldType][]>(
-  Object.entries(FIELDS).map(([k, spec]) => [k, Object.entries(spec)]),
-);
-
 function isInt(v: unknown): v is number {
   return typeof v === 'number' && Number.isSafeInteger(v);
 }
 
-function check(type: FieldType, v: unknown): boolean {
-  switch (type) {
-    case 'int':
-      return isInt(v);
-    case 'num':
-      return typeof v === 'number' && Number.isFinite(v);
-    case 'str':
-      return typeof v === 'string';
-    case 'bool':
-      return typeof v === 'boolean';
-    case 'str?':
-      return v === null || v === undefined || typeof v === 'string';
-    case 'int?':
-      return v === null || v === undefined || isInt(v);
-    case 'bool?':
-      return v === undefined || typeof v === 'boolean';
-    case 'strs':
-      return Array.isArray(v) && v.every((s) => typeof s === 'string');
-    case 'src':
-      return Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && isInt(v[1]);
-    case 'obj?':
-      return v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v));
-  }
+/** The test for each field type. */
+const CHECKS: Record<FieldType, (v: unknown) => boolean> = {
+  int: isInt,
+  num: (v) => typeof v === 'number' && Number.isFinite(v),
+  str: (v) => typeof v === 'string',
+  bool: (v) => typeof v === 'boolean',
+  'str?': (v) => v === null || v === undefined || typeof v === 'string',
+  'int?': (v) => v === null || v === undefined || isInt(v),
+  'bool?': (v) => v === undefined || typeof v === 'boolean',
+  strs: (v) => Array.isArray(v) && v.every((s) => typeof s === 'string'),
+  src: (v) => Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && isInt(v[1]),
+  'obj?': (v) => v === undefined || (typeof v === 'object' && v !== null && !Array.isArray(v)),
+};
+
+/** One field's name, type and test. */
+interface FieldCheck {
+  name: string;
+  type: FieldType;
+  ok: (v: unknown) => boolean;
 }
+
+/** FIELDS as lists of tests, built once (no per-event Object.entries or switch). */
+const FIELD_LISTS = new Map<string, FieldCheck[]>(
+  Object.entries(FIELDS).map(([k, spec]) => [
+    k,
+    Object.entries(spec).map(([name, type]) => ({ name, type, ok: CHECKS[type] })),
+  ]),
+);
 
 /** Result of validating one decoded frame. */
 export type Validation = { ok: true; event: TraceEvent } | { ok: false; error: string };
@@ -106,12 +105,12 @@ export function eventError(raw: unknown): string | null {
   if (!isInt(obj.t)) return `${k}: field t must be an integer`;
   if (!isInt(obj.pid)) return `${k}: field pid must be an integer`;
   if (!isInt(obj.tid)) return `${k}: field tid must be an integer`;
-  if (obj.src !== undefined && !check('src', obj.src)) {
+  if (obj.src !== undefined && !CHECKS.src(obj.src)) {
     return `${k}: field src must be [file, line]`;
   }
   for (let i = 0; i < spec.length; i++) {
-    const [name, type] = spec[i];
-    if (!check(type, obj[name])) return `${k}: field ${name} must be ${type}`;
+    const f = spec[i];
+    if (!f.ok(obj[f.name])) return `${k}: field ${f.name} must be ${f.type}`;
   }
   return null;
 }

@@ -85,7 +85,7 @@ export class RunSession {
       successText: spec.successText,
       retention,
     });
-    this.feed = new TraceFeed(this.model, sinks.output, (e) => this.events.push(e));
+    this.feed = new TraceFeed(this.model, sinks.output, (_e, text) => this.events.pushLine(text));
     this.pump = new DeltaPump(() => {
       const delta = this.model.takeDelta();
       try {

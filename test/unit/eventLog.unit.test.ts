@@ -66,3 +66,22 @@ test('the event log is bounded: later events are counted, not kept, and it stays
   const text = log.jsonl();
   assert.equal(text.split('\n').length, 1001);
 });
+
+test('a frame kept as its own text comes back as the same events, its text unchanged', () => {
+  // The session keeps the tracer's frame text as it came (no stringify of the parsed event):
+  // number and escape spellings that JSON.stringify would write differently stay as written.
+  const lines = [
+    '{"k":"sleep","t":10,"pid":1,"tid":1,"secs":1.0}',
+    '{"k":"out","t":11,"pid":1,"tid":1,"stream":"out","text":"caf\\u00e9 \\ud83e\\uddf5\\n"}',
+    '{"k":"sleep","t":12,"pid":1,"tid":1,"secs":2.5e-3}\r',
+  ];
+  const log = new EventLog(2);
+  for (const line of lines) log.pushLine(line);
+  assert.equal(log.length, 2);
+  assert.equal(log.dropped, 1);
+  assert.equal(log.jsonl(), `${lines[0]}\n${lines[1]}\n`);
+  assert.deepEqual(log.all(), [
+    { k: 'sleep', t: 10, pid: 1, tid: 1, secs: 1 },
+    { k: 'out', t: 11, pid: 1, tid: 1, stream: 'out', text: 'café 🧵\n' },
+  ]);
+});
