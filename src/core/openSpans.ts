@@ -4,27 +4,32 @@
 // finding a span builds no key string per event.
 import type { Span } from '../shared/webviewProtocol';
 
+/** A slot: id → the span open there, or undefined once taken. Taking a span leaves its key
+ *  (a thread reuses a handful of slots): a Map whose entries are deleted and added again at
+ *  event rate rebuilds its table every few adds, ~50 bytes of garbage per event. */
+type Slot = Map<string, Span | undefined>;
+
 /** One open span and where it is held (see {@link OpenSpans.all}). */
 export interface HeldSpan {
   span: Span;
-  slot: Map<string, Span>;
+  slot: Slot;
   id: string;
 }
 
 /** Open spans by (pid, tid, tag, id). */
 export class OpenSpans {
   /** pid → tid → tag → id → span. */
-  private readonly byPid = new Map<number, Map<number, Map<string, Map<string, Span>>>>();
+  private readonly byPid = new Map<number, Map<number, Map<string, Slot>>>();
   /** The last thread looked up and its tags (events come in runs from one thread). */
   private lastPid = -1;
   private lastTid = -1;
-  private lastTags: Map<string, Map<string, Span>> | undefined;
+  private lastTags: Map<string, Slot> | undefined;
 
   /** Remove and return the span open under (pid, tid, tag, id), if any. */
   take(pid: number, tid: number, tag: string, id: string): Span | undefined {
     const slot = this.tagsOf(pid, tid, false)?.get(tag);
     const s = slot?.get(id);
-    if (s) slot!.delete(id);
+    if (s) slot!.set(id, undefined);
     return s;
   }
 
@@ -37,11 +42,7 @@ export class OpenSpans {
   }
 
   /** The tags map of thread (pid, tid); made when `make`, else undefined when there is none. */
-  private tagsOf(
-    pid: number,
-    tid: number,
-    make: boolean,
-  ): Map<string, Map<string, Span>> | undefined {
+  private tagsOf(pid: number, tid: number, make: boolean): Map<string, Slot> | undefined {
     if (pid === this.lastPid && tid === this.lastTid && this.lastTags) return this.lastTags;
     let byTid = this.byPid.get(pid);
     if (!byTid) {
@@ -66,7 +67,7 @@ export class OpenSpans {
     for (const byTid of this.byPid.values()) {
       for (const tags of byTid.values()) {
         for (const slot of tags.values()) {
-          for (const [id, span] of slot) out.push({ span, slot, id });
+          for (const [id, span] of slot) if (span) out.push({ span, slot, id });
         }
       }
     }
@@ -75,6 +76,6 @@ export class OpenSpans {
 
   /** Stop holding a span listed by {@link all}. */
   remove(held: HeldSpan): void {
-    held.slot.delete(held.id);
+    held.slot.set(held.id, undefined);
   }
 }

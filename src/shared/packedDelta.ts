@@ -20,31 +20,56 @@ const SPAN_CODE = codes(SPAN_KIND_CODES);
 const MARK_CODE = codes(MARK_KIND_CODES);
 const FLOW_CODE = codes(FLOW_KIND_CODES);
 
-/** Builds one packed delta: items are added one by one, each distinct string stored once. */
+/** Columns of `n` rows, made at their full length (no growing and copying while filled). */
+const col = <T>(n: number): T[] => new Array<T>(n);
+
+/** Builds one packed delta: rows are written one by one into columns sized for `delta`'s
+ *  items, each distinct string stored once. */
 export class DeltaPacker {
   private readonly out: PackedDelta;
   private readonly at = new Map<string, number>();
   /** The last lane id seen and its index (items come in runs on one lane). */
   private lastLane = '';
   private lastLaneAt = -1;
+  /** Rows written so far: spans, marks, flows. */
+  private ns = 0;
+  private nm = 0;
+  private nf = 0;
 
-  constructor(delta: Pick<ModelDelta, 'lanes' | 'header'>) {
+  constructor(delta: ModelDelta) {
+    const [s, m, f] = [delta.spans.length, delta.marks.length, delta.flows?.length ?? 0];
     this.out = {
       strings: [],
       lanes: delta.lanes,
       spans: {
-        id: [],
-        lane: [],
-        kind: [],
-        start: [],
-        end: [],
-        label: [],
-        lockId: [],
-        srcFile: [],
-        srcLine: [],
+        id: col(s),
+        lane: col(s),
+        kind: col(s),
+        start: col(s),
+        end: col(s),
+        label: col(s),
+        lockId: col(s),
+        srcFile: col(s),
+        srcLine: col(s),
       },
-      marks: { id: [], lane: [], kind: [], t: [], text: [], srcFile: [], srcLine: [] },
-      flows: { id: [], kind: [], fromLane: [], fromT: [], toLane: [], toT: [], label: [] },
+      marks: {
+        id: col(m),
+        lane: col(m),
+        kind: col(m),
+        t: col(m),
+        text: col(m),
+        srcFile: col(m),
+        srcLine: col(m),
+      },
+      flows: {
+        id: col(f),
+        kind: col(f),
+        fromLane: col(f),
+        fromT: col(f),
+        toLane: col(f),
+        toT: col(f),
+        label: col(f),
+      },
       header: delta.header,
     };
   }
@@ -68,49 +93,55 @@ export class DeltaPacker {
     return this.lastLaneAt;
   }
 
-  private src(src: SourceLocation | undefined, file: number[], line: number[]): void {
-    file.push(src ? this.str(src[0]) : -1);
-    line.push(src ? src[1] : 0);
+  private src(src: SourceLocation | undefined, file: number[], line: number[], r: number): void {
+    file[r] = src ? this.str(src[0]) : -1;
+    line[r] = src ? src[1] : 0;
   }
 
   /** Add a span (its current values: the object may change later). */
   span(s: Span): void {
     const c = this.out.spans;
-    c.id.push(s.id);
-    c.lane.push(this.lane(s.lane));
-    c.kind.push(SPAN_CODE.get(s.kind) ?? 0);
-    c.start.push(s.start);
-    c.end.push(s.end);
-    c.label.push(this.str(s.label));
-    c.lockId.push(s.lockId === undefined ? -1 : this.str(s.lockId));
-    this.src(s.src, c.srcFile, c.srcLine);
+    const r = this.ns++;
+    c.id[r] = s.id;
+    c.lane[r] = this.lane(s.lane);
+    c.kind[r] = SPAN_CODE.get(s.kind) ?? 0;
+    c.start[r] = s.start;
+    c.end[r] = s.end;
+    c.label[r] = this.str(s.label);
+    c.lockId[r] = s.lockId === undefined ? -1 : this.str(s.lockId);
+    this.src(s.src, c.srcFile, c.srcLine, r);
   }
 
   /** Add a mark. */
   mark(m: Mark): void {
     const c = this.out.marks;
-    c.id.push(m.id);
-    c.lane.push(this.lane(m.lane));
-    c.kind.push(MARK_CODE.get(m.kind) ?? 0);
-    c.t.push(m.t);
-    c.text.push(this.str(m.text));
-    this.src(m.src, c.srcFile, c.srcLine);
+    const r = this.nm++;
+    c.id[r] = m.id;
+    c.lane[r] = this.lane(m.lane);
+    c.kind[r] = MARK_CODE.get(m.kind) ?? 0;
+    c.t[r] = m.t;
+    c.text[r] = this.str(m.text);
+    this.src(m.src, c.srcFile, c.srcLine, r);
   }
 
   /** Add an arrow. */
   flow(f: Flow): void {
     const c = this.out.flows;
-    c.id.push(f.id);
-    c.kind.push(FLOW_CODE.get(f.kind) ?? 0);
-    c.fromLane.push(this.lane(f.from.lane));
-    c.fromT.push(f.from.t);
-    c.toLane.push(this.lane(f.to.lane));
-    c.toT.push(f.to.t);
-    c.label.push(f.label === undefined ? -1 : this.str(f.label));
+    const r = this.nf++;
+    c.id[r] = f.id;
+    c.kind[r] = FLOW_CODE.get(f.kind) ?? 0;
+    c.fromLane[r] = this.lane(f.from.lane);
+    c.fromT[r] = f.from.t;
+    c.toLane[r] = this.lane(f.to.lane);
+    c.toT[r] = f.to.t;
+    c.label[r] = f.label === undefined ? -1 : this.str(f.label);
   }
 
-  /** The packed delta built so far. */
+  /** The packed delta: every row of the delta it was made for must have been added. */
   done(): PackedDelta {
+    const { spans, marks, flows } = this.out;
+    if (spans.id.length !== this.ns || marks.id.length !== this.nm || flows.id.length !== this.nf)
+      throw new Error('DeltaPacker: rows added do not match the delta it was made for');
     return this.out;
   }
 }

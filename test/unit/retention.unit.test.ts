@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TraceModel } from '../../src/core/traceModel';
+import { QUEUE_MARK, queueOp } from '../../src/core/retention';
 import { events, PID } from './retentionEvents';
 
 const BUDGET = { spans: 100, marks: 120, flows: 30 };
@@ -109,4 +110,47 @@ test('a short run is untouched: nothing merged, no summary', () => {
   assert.equal(model.getHeader().mergedBefore, undefined);
   assert.equal(model.summarySpans().length, 0);
   assert.equal(model.allSpans().length, 21);
+});
+
+test('queue marks are read exactly as QUEUE_MARK reads them, on generated texts', () => {
+  // queueOp() replaces the regex on the findings' hot path: same label and op, same rejects.
+  const parts = [
+    'jobs',
+    'q',
+    '.put',
+    '.get',
+    ' #',
+    '#',
+    ' ',
+    '\n',
+    '\u2028',
+    '\t',
+    '\u00a0',
+    'x',
+    '7-1',
+    '.',
+    'p',
+    'ut',
+    '中',
+  ];
+  let seed = 7;
+  const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  let matched = 0;
+  for (let i = 0; i < 50_000; i++) {
+    const some = (): string => {
+      let out = '';
+      const n = Math.floor(next() * 4);
+      for (let k = 0; k < n; k++) out += parts[Math.floor(next() * parts.length)];
+      return out;
+    };
+    // Half of them shaped like a queue mark (label, op, " #", item), any part possibly off.
+    const text =
+      next() < 0.5 ? some() + some() : `${some()}${next() < 0.5 ? '.put' : '.get'} #${some()}`;
+    const q = QUEUE_MARK.exec(text);
+    const got = queueOp(text);
+    const want = q ? { at: q[1].length, d: q[2] === 'put' ? 1 : -1 } : null;
+    assert.deepEqual(got, want, JSON.stringify(text));
+    if (q) matched++;
+  }
+  assert.ok(matched > 1000, `only ${matched} matching texts: the generator must make some`);
 });
