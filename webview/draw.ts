@@ -166,6 +166,8 @@ export function draw(view: View): void {
   // spans, with the canvas under them, plain ticks as before).
   const onCanvas = canvasMarks ? l.marks.filter((m) => inView(l.rowById.get(m.lane)!, 0)) : [];
   const glyphMarks = dense && canvasMarks && marksIn <= MAX_GLYPH_MARKS;
+  // Arrows: SVG paths, or on the canvas with the spans when the frame is dense.
+  const flows = layoutFlows(shown.flows ?? [], l, (t) => x(t), left, right, svgRows);
   drawAxis(view.axis, x, width, left, mainDone, tr('mainDone'));
   drawLanes(
     view.lanes,
@@ -176,7 +178,7 @@ export function draw(view: View): void {
       right,
       laneHeight: h,
       mainDone,
-      flows: layoutFlows(shown.flows ?? [], l, (t) => x(t), left, right, svgRows),
+      flows: dense ? [] : flows,
       labels: marksIn > MAX_SVG_MARKS ? [] : layoutMarkLabels(l, state.printLabels, left, right),
       threadsText: (n) => `${n} ${tr('threads')}`,
       toggleTitle: (c) => tr(c ? 'expand' : 'collapse'),
@@ -214,6 +216,7 @@ export function draw(view: View): void {
           }
         : undefined,
       grid: dense ? gridTimes({ x, labelWidth: left, right }).map((t) => x(t)) : [],
+      flows: dense ? flows : [],
     },
   );
   drawSelection(view.lanes.select('.sl-selection'), outlineOf(l, state.selected, left, right));
