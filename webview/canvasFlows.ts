@@ -1,8 +1,9 @@
-// Arrows (spawn, queue put → get) on the dense canvas: on a dense frame they leave the SVG, where
-// each arrow and its marker cost style, paint and commit on every zoom frame. Drawn with the
-// canvas's own 2D paths over the pixels the frame put there, styled as the stylesheet's
-// .sl-flow-* and .sl-arrowhead-* (1.3 px lines, spawn at 75% opacity, queue dashed 4 2; a
-// 7 px head whose tip is the path's end, as the SVG's orient="auto" marker).
+// Arrows (spawn, queue put → get) on the dense canvas: on a dense frame with at most a few dozen
+// in view (MAX_CANVAS_FLOWS) they leave the SVG, where they and their markers cost paint and
+// commit on every zoom frame. Drawn with the canvas's own 2D paths over the frame's pixels,
+// styled as the stylesheet's .sl-flow-* and .sl-arrowhead-* (1.3 px lines, spawn at 75%
+// opacity, queue dashed 4 2; a 7 px head whose tip is the path's end, as the SVG's
+// orient="auto" marker).
 import type { FlowKind } from '../src/shared/webviewProtocol';
 import type { FlowPath } from './layoutFlows';
 

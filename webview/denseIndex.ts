@@ -81,7 +81,6 @@ export function mergeIndexed(
   const n = Math.max(1, Math.ceil(w.right) - x0 + 1);
   const k = (w.right - w.left) / (w.d1 - w.d0 || 1);
   const batches = new Map<number, DenseBatch>();
-  const { start, end, kind, lock: lockCol } = t;
   // Slot of a (kind, lock) key within the current row, -1 when unused (reset after each row).
   const slot = slots(RANK.length * 4096);
   const keys: number[] = [];
@@ -92,18 +91,18 @@ export function mergeIndexed(
   for (const row of rows) {
     const rng = t.range(row.id, w.d0, w.d1);
     if (!rng) continue;
-    const [{ rows: ix }, lo, hi] = rng;
+    // The lane's own copies of its spans' columns, in index order: read one after another.
+    const [{ start, end, kind, lock: lockCol }, lo, hi] = rng;
     keys.length = 0;
     for (let i = lo; i < hi; i++) {
-      const r = ix[i];
-      const e0 = end[r];
-      const e = e0 === e0 ? e0 : Math.max(w.now, start[r]);
+      const e0 = end[i];
+      const e = e0 === e0 ? e0 : Math.max(w.now, start[i]);
       if (e < w.d0) continue;
-      const a = Math.max(0, Math.floor(w.left + (start[r] - w.d0) * k) - x0);
+      const a = Math.max(0, Math.floor(w.left + (start[i] - w.d0) * k) - x0);
       const b = Math.min(n - 1, Math.max(a, Math.ceil(w.left + (e - w.d0) * k) - 1 - x0));
       if (b < a) continue;
-      const lk = lockCol[r] < 0 ? -1 : locks[lockCol[r]];
-      const key = RANK[kind[r]] * 4096 + (lk < 0 ? 4095 : lk % 4095);
+      const lk = lockCol[i] < 0 ? -1 : locks[lockCol[i]];
+      const key = RANK[kind[i]] * 4096 + (lk < 0 ? 4095 : lk % 4095);
       let g = slot[key];
       if (g < 0) {
         g = slot[key] = keys.length;
@@ -111,7 +110,7 @@ export function mergeIndexed(
         let batch = batches.get(key);
         if (!batch) {
           const lock = key % 4096 === 4095 ? null : key % 4096;
-          batches.set(key, (batch = { kind: DENSE_ORDER[RANK[kind[r]]], lock, rects: [] }));
+          batches.set(key, (batch = { kind: DENSE_ORDER[RANK[kind[i]]], lock, rects: [] }));
         }
         const [off, bh] = spanBand(batch.kind, row.height);
         out[g] = { rects: batch.rects, y: row.y + off, h: bh };

@@ -4,20 +4,32 @@
 // delta follows the delta, not the lane. Anything else (a span moved lanes or in time, spans
 // arriving out of order) rebuilds the lane's index once on next use. Pure: no DOM.
 
-/** One lane's index: its rows sorted by start, and the running maximum of their ends. */
+/** One lane's index: its rows sorted by start, the running maximum of their ends, and each
+ *  row's start, end (NaN: open), kind and lock in that order: a frame that walks the lane reads
+ *  them one after another instead of gathering them across the table's columns. */
 export interface LaneIndex {
   rows: Uint32Array;
   maxEnd: Float64Array;
+  start: Float64Array;
+  end: Float64Array;
+  kind: Uint8Array;
+  lock: Int32Array;
 }
 
 /** Columns the index reads (the table's current arrays). */
 interface Cols {
   start: Float64Array;
   end: Float64Array;
+  kind: Uint8Array;
+  lock: Int32Array;
 }
 
 /** Grow to at least `n` elements (×1.5), keeping the first `keep`. */
-function grown<T extends Float64Array | Uint32Array>(a: T, n: number, keep: number): T {
+function grown<T extends Float64Array | Uint32Array | Uint8Array | Int32Array>(
+  a: T,
+  n: number,
+  keep: number,
+): T {
   if (a.length >= n) return a;
   const b = new (a.constructor as new (n: number) => T)(Math.max(n, Math.ceil(a.length * 1.5), 64));
   b.set(a.subarray(0, keep));
@@ -30,6 +42,11 @@ export class LaneRows {
   readonly rows: number[] = [];
   private sorted = new Uint32Array(0);
   private maxEnd = new Float64Array(0);
+  /** The sorted rows' start, end, kind and lock (see LaneIndex). */
+  private sStart = new Float64Array(0);
+  private sEnd = new Float64Array(0);
+  private sKind = new Uint8Array(0);
+  private sLock = new Int32Array(0);
   /** Rows in the index (`sorted[0, n)`). */
   private n = 0;
   /** Rows added since the index was last brought up to date. */
@@ -74,15 +91,28 @@ export class LaneRows {
     this.added = [];
     this.changed = [];
     this.broken = false;
-    const { sorted, maxEnd, n } = this;
-    const end = c.end;
+    const { sorted, maxEnd, n, sStart, sEnd, sKind, sLock } = this;
+    const { start, end, kind, lock } = c;
     let m = from > 0 ? maxEnd[from - 1] : -Infinity;
+    // Every row that changed or was added sits at `from` or after it: copy its values again.
     for (let i = from; i < n; i++) {
-      const e = end[sorted[i]];
+      const r = sorted[i];
+      const e = end[r];
       m = Math.max(m, Number.isNaN(e) ? Infinity : e);
       maxEnd[i] = m;
+      sStart[i] = start[r];
+      sEnd[i] = e;
+      sKind[i] = kind[r];
+      sLock[i] = lock[r];
     }
-    this.view = { rows: sorted.subarray(0, n), maxEnd: maxEnd.subarray(0, n) };
+    this.view = {
+      rows: sorted.subarray(0, n),
+      maxEnd: maxEnd.subarray(0, n),
+      start: sStart.subarray(0, n),
+      end: sEnd.subarray(0, n),
+      kind: sKind.subarray(0, n),
+      lock: sLock.subarray(0, n),
+    };
     return this.view;
   }
 
@@ -101,8 +131,13 @@ export class LaneRows {
     for (let i = 1; i < add.length && inOrder; i++) inOrder = start[add[i - 1]] <= start[add[i]];
     if (!inOrder) add.sort((a, b) => start[a] - start[b] || a - b);
     if (this.n > 0 && start[add[0]] < start[this.sorted[this.n - 1]]) return -1;
-    this.sorted = grown(this.sorted, this.n + add.length, this.n);
-    this.maxEnd = grown(this.maxEnd, this.n + add.length, this.n);
+    const size = this.n + add.length;
+    this.sorted = grown(this.sorted, size, this.n);
+    this.maxEnd = grown(this.maxEnd, size, this.n);
+    this.sStart = grown(this.sStart, size, this.n);
+    this.sEnd = grown(this.sEnd, size, this.n);
+    this.sKind = grown(this.sKind, size, this.n);
+    this.sLock = grown(this.sLock, size, this.n);
     this.sorted.set(add, this.n);
     this.n += add.length;
     return from;
@@ -132,6 +167,10 @@ export class LaneRows {
     if (!sorted) rows.sort((a, b) => start[a] - start[b] || a - b);
     this.sorted = rows;
     this.maxEnd = new Float64Array(rows.length);
+    this.sStart = new Float64Array(rows.length);
+    this.sEnd = new Float64Array(rows.length);
+    this.sKind = new Uint8Array(rows.length);
+    this.sLock = new Int32Array(rows.length);
     this.n = rows.length;
   }
 }

@@ -116,7 +116,7 @@ export class SpanTable extends SpanColumns {
   range(laneId: string, t0: number, t1: number): [LaneIndex, number, number] | null {
     const ix = this.index(laneId);
     if (!ix) return null;
-    const { rows, maxEnd } = ix;
+    const { rows, maxEnd, start } = ix;
     let lo = 0;
     let hi = rows.length;
     while (lo < hi) {
@@ -128,7 +128,7 @@ export class SpanTable extends SpanColumns {
     hi = rows.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.start[rows[mid]] <= t1) lo = mid + 1;
+      if (start[mid] <= t1) lo = mid + 1;
       else hi = mid;
     }
     return [ix, from, lo];

@@ -18,10 +18,19 @@ function rng(seed: number): () => number {
 const LANES = ['a', 'b', 'c'];
 const KINDS: SpanKind[] = ['run', 'sleep', 'lockWait', 'lockHold'];
 
-/** Index of `lane` as plain arrays. */
+/** Index of `lane` as plain arrays; its copies of the rows' columns must be the table's. */
 function indexOf(t: SpanTable, lane: string): { rows: number[]; maxEnd: number[] } {
   const ix = t.index(lane);
-  return { rows: [...(ix?.rows ?? [])], maxEnd: [...(ix?.maxEnd ?? [])] };
+  const rows = [...(ix?.rows ?? [])];
+  if (ix) {
+    const copy = (c: ArrayLike<number>) => Array.from(c);
+    const of = (c: ArrayLike<number>) => rows.map((r) => c[r]);
+    assert.deepEqual(copy(ix.start), of(t.start), `lane ${lane}: copied starts`);
+    assert.deepEqual(copy(ix.end), of(t.end), `lane ${lane}: copied ends`);
+    assert.deepEqual(copy(ix.kind), of(t.kind), `lane ${lane}: copied kinds`);
+    assert.deepEqual(copy(ix.lock), of(t.lock), `lane ${lane}: copied locks`);
+  }
+  return { rows, maxEnd: [...(ix?.maxEnd ?? [])] };
 }
 
 test('span table: the lane index kept per delta equals one built from scratch', () => {
@@ -40,7 +49,15 @@ test('span table: the lane index kept per delta equals one built from scratch', 
           // Close an open span (the common live case).
           const o = open[Math.floor(r() * open.length)];
           s = { ...o, end: now + r() * 5 };
-        } else if (p < 0.35 && held.size) {
+        } else if (p < 0.33 && held.size) {
+          // A span rewritten in place: another kind and lock, same lane and start.
+          const o = [...held.values()][Math.floor(r() * held.size)];
+          s = {
+            ...o,
+            kind: KINDS[Math.floor(r() * KINDS.length)],
+            lockId: `L${Math.floor(r() * 3)}`,
+          };
+        } else if (p < 0.36 && held.size) {
           // Rare: a span moves in time or to another lane.
           const o = [...held.values()][Math.floor(r() * held.size)];
           s =
