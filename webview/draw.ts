@@ -33,10 +33,6 @@ export const MAX_SVG_MARKS = 200;
  *  style, layout and paint on every zoom frame, a glyph copied into the canvas far less. While
  *  the spans are SVG elements the marks stay above them in the SVG. */
 export const MAX_SVG_MARKS_DENSE = 60;
-/** On a dense frame up to this many arrows are drawn on the canvas, more stay SVG paths. An SVG
- *  arrow costs paint and commit on the main thread and is rasterised off it; a canvas arrow is
- *  rasterised on it (~20 µs a dashed one here): past a few dozen the SVG is cheaper. */
-export const MAX_CANVAS_FLOWS = 40;
 /** Above this many merged marks in view the canvas draws them as ticks instead of glyphs. */
 export const MAX_GLYPH_MARKS = 1000;
 
@@ -170,9 +166,6 @@ export function draw(view: View): void {
   // spans, with the canvas under them, plain ticks as before).
   const onCanvas = canvasMarks ? l.marks.filter((m) => inView(l.rowById.get(m.lane)!, 0)) : [];
   const glyphMarks = dense && canvasMarks && marksIn <= MAX_GLYPH_MARKS;
-  // Arrows: SVG paths, or on the canvas with the spans when the frame is dense and they are few.
-  const flows = layoutFlows(shown.flows ?? [], l, (t) => x(t), left, right, svgRows);
-  const canvasFlows = dense && flows.length <= MAX_CANVAS_FLOWS;
   drawAxis(view.axis, x, width, left, mainDone, tr('mainDone'));
   drawLanes(
     view.lanes,
@@ -183,7 +176,7 @@ export function draw(view: View): void {
       right,
       laneHeight: h,
       mainDone,
-      flows: canvasFlows ? [] : flows,
+      flows: layoutFlows(shown.flows ?? [], l, (t) => x(t), left, right, svgRows),
       labels: marksIn > MAX_SVG_MARKS ? [] : layoutMarkLabels(l, state.printLabels, left, right),
       threadsText: (n) => `${n} ${tr('threads')}`,
       toggleTitle: (c) => tr(c ? 'expand' : 'collapse'),
@@ -221,7 +214,6 @@ export function draw(view: View): void {
           }
         : undefined,
       grid: dense ? gridTimes({ x, labelWidth: left, right }).map((t) => x(t)) : [],
-      flows: canvasFlows ? flows : [],
     },
   );
   drawSelection(view.lanes.select('.sl-selection'), outlineOf(l, state.selected, left, right));

@@ -8,9 +8,6 @@ export interface FlowPath {
   kind: FlowKind;
   d: string;
   flow: Flow;
-  /** Where the head is (the path's end, px) and the path's direction there (radians), as the
-   *  SVG's `orient="auto"` marker takes it: for drawing the arrow on the dense canvas. */
-  head: { x: number; y: number; angle: number };
 }
 
 /** A short text drawn right of a mark, cut to `maxWidth` px. */
@@ -63,28 +60,21 @@ export function layoutFlows(
     const y1 = a.y + a.height / 2;
     const yc = b.y + b.height / 2;
     let d: string;
-    // The curve's last control point and end: the head's direction.
-    let c: [number, number];
-    let e: [number, number];
     if (a === b) {
       // Same row (a queue used within one lane, or a hidden thread): a small hop above it.
       if (Math.abs(x2 - x1) < 3) continue;
-      c = [r((x1 + x2) / 2), r(a.y - a.height * 0.3)];
-      e = [r(x2), r(yc)];
-      d = `M${r(x1)},${r(y1)}Q${c[0]},${c[1]} ${e[0]},${e[1]}`;
+      d = `M${r(x1)},${r(y1)}Q${r((x1 + x2) / 2)},${r(a.y - a.height * 0.3)} ${r(x2)},${r(yc)}`;
     } else {
       // Stop at the edge of the target row's glyph so the head does not hide it.
       const y2 = yc - Math.sign(yc - y1) * Math.min(6, b.height * 0.3);
       const dx = x2 - x1;
       const dy = y2 - y1;
-      const flat = Math.abs(dx) > Math.abs(dy);
-      const c1 = flat ? [r(x1 + dx / 2), r(y1)] : [r(x1), r(y1 + dy / 2)];
-      c = flat ? [r(x2 - dx / 2), r(y2)] : [r(x2), r(y2 - dy / 2)];
-      e = [r(x2), r(y2)];
-      d = `M${r(x1)},${r(y1)}C${c1[0]},${c1[1]} ${c[0]},${c[1]} ${e[0]},${e[1]}`;
+      d =
+        Math.abs(dx) > Math.abs(dy)
+          ? `M${r(x1)},${r(y1)}C${r(x1 + dx / 2)},${r(y1)} ${r(x2 - dx / 2)},${r(y2)} ${r(x2)},${r(y2)}`
+          : `M${r(x1)},${r(y1)}C${r(x1)},${r(y1 + dy / 2)} ${r(x2)},${r(y2 - dy / 2)} ${r(x2)},${r(y2)}`;
     }
-    const angle = Math.atan2(e[1] - c[1], e[0] - c[0]);
-    out.push({ id: f.id, kind: f.kind, d, flow: f, head: { x: e[0], y: e[1], angle } });
+    out.push({ id: f.id, kind: f.kind, d, flow: f });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 // Theme colours for the canvas layers (dense spans, overview), read from the CSS variables once
 // per frame before the frame changes the DOM (so reading them forces no extra style pass).
-import type { FlowKind, SpanKind } from '../src/shared/webviewProtocol';
+import type { SpanKind } from '../src/shared/webviewProtocol';
 
 /** Lock colour variables in lock-N order (as the stylesheet's lock-N classes). */
 const LOCK_VARS = ['--sl-blue', '--sl-purple', '--sl-green', '--sl-orange', '--sl-yellow'];
@@ -10,8 +10,6 @@ export type Palette = ((kind: SpanKind, lock: number | null) => [string, number]
   background: string;
   foreground: string;
   error: string;
-  /** Arrow colours by flow kind (as the stylesheet's .sl-flow-spawn and .sl-flow-queue). */
-  flow: Record<FlowKind, string>;
 };
 
 /** Read the palette from `el`'s computed style. */
@@ -43,7 +41,6 @@ export function readPalette(el: Element): Palette {
     background: v('--sl-bg', '#1f1f1f'),
     foreground: fg,
     error: v('--sl-red', '#f14c4c'),
-    flow: { spawn: v('--sl-purple', '#b180d7'), queue },
   };
   return Object.assign(fill, plain);
 }

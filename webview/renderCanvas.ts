@@ -6,9 +6,7 @@
 import type { DenseBatch } from './denseIndex';
 import type { LaneRow, MarkPos } from './layout';
 import type { Palette } from './palette';
-import { drawCanvasFlows } from './canvasFlows';
 import { hatch, queueDots } from './canvasTiles';
-import type { FlowPath } from './layoutFlows';
 import type { SpriteOf } from './markSprites';
 import { pack, PixelBuffer, type Rgba } from './pixelBuffer';
 import { fillTile, fillTileRects } from './pixelTiles';
@@ -33,8 +31,6 @@ export interface CanvasExtras {
   glyphs?: { marks: readonly MarkPos[]; sprite: SpriteOf };
   /** x (px) of vertical grid lines (drawn here instead of in the SVG on dense frames). */
   grid?: readonly number[];
-  /** Arrows (drawn here instead of in the SVG on dense frames), over everything else. */
-  flows?: readonly FlowPath[];
 }
 
 let probe: CanvasRenderingContext2D | null = null;
@@ -109,7 +105,7 @@ export function drawDenseCanvas(
   colour: Palette,
   more: CanvasExtras = {},
 ): void {
-  const { dim = null, ticks = [], grid = [], glyphs, flows = [] } = more;
+  const { dim = null, ticks = [], grid = [], glyphs } = more;
   const hidden = batches === null && ticks.length === 0 && !glyphs?.marks.length;
   if (canvas.classList.contains('hidden') !== hidden) canvas.classList.toggle('hidden', hidden);
   const ctx = canvas.getContext('2d');
@@ -217,11 +213,4 @@ export function drawDenseCanvas(
       if (s) buf.blit(s, Math.floor(x) - s.c, Math.floor(y) - s.c);
     }
   ctx.putImageData(buf.image, 0, 0);
-  drawCanvasFlows(ctx, flows, colour.flow, {
-    dpr,
-    top,
-    height,
-    left: size.left,
-    right: size.right,
-  });
 }
