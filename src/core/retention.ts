@@ -146,12 +146,12 @@ export function queueOp(text: string): { at: number; d: 1 | -1 } | null {
   // The item (after the last " #") has no whitespace, so QUEUE_MARK's greedy label ends there.
   const sp = text.lastIndexOf(' #');
   if (sp < 4 || sp + 2 >= text.length || text.charCodeAt(sp - 4) !== 0x2e) return null;
-  const op = text.charCodeAt(sp - 3) === 0x70 ? text.startsWith('put', sp - 3) : false;
-  if (!op && !text.startsWith('get', sp - 3)) return null;
+  const put = text.startsWith('put', sp - 3);
+  if (!put && !text.startsWith('get', sp - 3)) return null;
   SPACE_FROM.lastIndex = sp + 2;
   // A line break is whitespace, so one anywhere in the text is in the label or fails the item.
   if (SPACE_FROM.test(text) || LINE_BREAK.test(text)) return null;
-  return { at: sp - 4, d: op ? 1 : -1 };
+  return { at: sp - 4, d: put ? 1 : -1 };
 }
 
 /** One queue's puts and gets so far, and its depth (items waiting) now and at most. */
