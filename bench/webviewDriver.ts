@@ -133,6 +133,7 @@ export async function measureWebview(
     if (zoom) {
       // SL_BENCH_PROFILE=file.cpuprofile: a V8 CPU profile of the frames (to find hot spots).
       // SL_BENCH_TRACE=file.json: a Chromium trace of the frames (renderer threads, paint, raster).
+      // SL_BENCH_TRACE_BARE=1: the trace goes on over the bare page's frames too.
       const trace = process.env.SL_BENCH_TRACE;
       if (trace)
         await browser.startTracing(page, {
@@ -149,6 +150,8 @@ export async function measureWebview(
         }, hide);
       // Each pass: the whole run in view first (the densest frame), then the scripted zooms and
       // pans. Several passes in one session: a slow spell of this VM hits one pass, not the row.
+      // SL_BENCH_EVAL=script: run in the page before the frames (to try a DOM change).
+      if (process.env.SL_BENCH_EVAL) await page.evaluate(process.env.SL_BENCH_EVAL);
       const all: FrameMeasures[] = [];
       for (let i = 0; i < passes; i++) {
         await page.click('[data-testid="fit"]');
@@ -164,8 +167,11 @@ export async function measureWebview(
         cpuMain: mean('cpuMain'),
         breakdown: all[0].breakdown,
       };
-      if (trace) await browser.stopTracing();
+      if (trace && !process.env.SL_BENCH_TRACE_BARE) await browser.stopTracing();
+      // SL_BENCH_SHOT=file.png: a screenshot after the frames (to see what was measured).
+      if (process.env.SL_BENCH_SHOT) await page.screenshot({ path: process.env.SL_BENCH_SHOT });
       bare = await measureBare(browser);
+      if (trace && process.env.SL_BENCH_TRACE_BARE) await browser.stopTracing();
     }
     const heap = await heapMB(page);
     const errors = w.errors.filter((e) => e.startsWith('pageerror'));

@@ -169,6 +169,7 @@ export function draw(view: View): void {
   drawAxis(view.axis, x, width, left, mainDone, tr('mainDone'));
   drawLanes(
     view.lanes,
+    view.labels,
     l,
     {
       x,

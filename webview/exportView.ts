@@ -66,6 +66,7 @@ function denseImage(view: View, lanes: SVGSVGElement): SVGImageElement | null {
 export function exportSvg(view: View): string {
   const axis = view.axis.node()!;
   const lanes = view.lanes.node()!;
+  const labels = view.labels.node()!;
   const width = Number(lanes.getAttribute('width')) || lanes.clientWidth;
   const height = Number(lanes.getAttribute('height')) || lanes.clientHeight;
   const out = document.createElementNS(SVG_NS, 'svg');
@@ -84,6 +85,7 @@ export function exportSvg(view: View): string {
   for (const [src, dy] of [
     [axis, 0],
     [lanes, AXIS_HEIGHT],
+    [labels, AXIS_HEIGHT],
   ] as const) {
     const clone = src.cloneNode(true) as SVGSVGElement;
     inline(src, clone);

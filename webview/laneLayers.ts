@@ -17,8 +17,9 @@ export const INDENT = 12;
  *  same order the dense canvas draws in). */
 export const SPAN_LAYERS: readonly SpanKind[] = DENSE_ORDER;
 
-/** Add hatch patterns (one per lock colour), clip paths and layers to an empty lanes <svg>. */
-export function createLaneLayers(svg: Svg): void {
+/** Add hatch patterns (one per lock colour), clip paths and layers to an empty lanes <svg>, and
+ *  the labels' list to their own <svg>. */
+export function createLaneLayers(svg: Svg, labels: Svg): void {
   const defs = svg.append('defs');
   for (let i = 0; i < LOCK_COLOURS; i++) {
     const p = defs
@@ -51,7 +52,6 @@ export function createLaneLayers(svg: Svg): void {
     .attr('height', 2);
   createFlowMarkers(defs);
   defs.append('clipPath').attr('id', 'sl-clip-plot').append('rect');
-  defs.append('clipPath').attr('id', 'sl-clip-labels').append('rect');
   svg.append('g').attr('class', 'sl-rows');
   svg.append('g').attr('class', 'sl-grid').attr('clip-path', 'url(#sl-clip-plot)');
   const plot = svg
@@ -65,9 +65,6 @@ export function createLaneLayers(svg: Svg): void {
   plot.append('line').attr('class', 'sl-maindone').attr('data-testid', 'main-done');
   plot.append('g').attr('class', 'sl-flows');
   plot.append('g').attr('class', 'sl-selection');
-  svg
-    .append('g')
-    .attr('class', 'sl-labels')
-    .attr('role', 'list')
-    .attr('clip-path', 'url(#sl-clip-labels)');
+  // The labels <svg> is as wide as the label column: it clips the labels.
+  labels.append('g').attr('class', 'sl-labels').attr('role', 'list');
 }

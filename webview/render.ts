@@ -12,6 +12,7 @@
 //   overview, overview-window   whole-run strip and the visible window's box
 //   plot          zoom/pan area            axis       time axis <svg>, data-domain="t0,t1" (ns)
 //   lanes         lanes <svg>              main-done / main-done-label   line and its flag
+//   lane-labels   <svg> over the lanes' label column, holding the lane elements
 //   lane          one per lane: data-pid, data-lane-id, data-depth     lane-toggle  ▾/▸ threads
 //   span          one per visible span: data-kind = SpanKind, data-id
 //   mark          one per visible mark (merged per pixel): data-kind, data-count when merged
@@ -86,6 +87,12 @@ function createView(root: Html, initial: ViewState): View {
     .attr('data-testid', 'dense')
     .attr('aria-hidden', 'true');
   const lanes = scroll.append('svg').attr('class', 'sl-lanes').attr('data-testid', 'lanes');
+  // Lane labels over the lanes' label column, in their own <svg> and compositor layer: a zoom
+  // repaints the lanes <svg> but not the labels (painting them cost ~0.4 ms per frame).
+  const labels = scroll
+    .append('svg')
+    .attr('class', 'sl-lane-labels')
+    .attr('data-testid', 'lane-labels');
   const band = plot.append('div').attr('class', 'sl-brush hidden').attr('data-testid', 'brush');
   const empty = plot.append('div').attr('class', 'sl-empty').attr('data-testid', 'empty');
   const inspector = createInspector(
@@ -99,7 +106,7 @@ function createView(root: Html, initial: ViewState): View {
     .attr('role', 'tooltip');
   const announce = root.append('div').attr('class', 'sl-sr-only').attr('aria-live', 'polite');
   createAxis(axis);
-  createLaneLayers(lanes);
+  createLaneLayers(lanes, labels);
   const zoom = new TimeZoom(plot, axis.node()!, scroll.node()!, () => {
     hideTooltip(tip);
     if (self) changed(self);
@@ -114,6 +121,7 @@ function createView(root: Html, initial: ViewState): View {
     axis,
     scroll,
     lanes,
+    labels,
     dense: dense.node()!,
     band,
     empty,

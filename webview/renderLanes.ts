@@ -62,9 +62,10 @@ function guide(r: LaneRow): string {
   return `M${px},${r.y - r.height / 2 + 3}V${mid}H${px + INDENT - 4}`;
 }
 
-/** Draw all rows, spans and marks of `l` into the lanes <svg>. */
-export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): void {
+/** Draw all rows, spans and marks of `l` into the lanes <svg>, and the lane labels into `labels`. */
+export function drawLanes(svg: Svg, labels: Svg, l: Layout, f: LaneFrame, width: number): void {
   frames.set(svg.node()!, f);
+  frames.set(labels.node()!, f);
   const h = f.laneHeight;
   const height = Math.max(l.height, 1);
   // Only changed values are written: a write to a clip path's rect repaints all it clips, and any
@@ -79,14 +80,9 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
     width: plotWidth,
     height,
   });
-  attrs(root.querySelector('#sl-clip-labels rect'), {
-    x: 0,
-    y: 0,
-    width: f.labelWidth - 6,
-    height,
-  });
+  attrs(labels.node(), { width: Math.max(0, f.labelWidth - 6), height });
 
-  drawRows(svg, f, width);
+  drawRows(svg, labels, f, width);
 
   svg
     .select('.sl-grid')
@@ -151,7 +147,7 @@ export function drawLanes(svg: Svg, l: Layout, f: LaneFrame, width: number): voi
 const rowsDrawn = new WeakMap<SVGSVGElement, string>();
 
 /** Row stripes and lane labels (tree guides, thread toggles), skipped when nothing they show changed. */
-function drawRows(svg: Svg, f: LaneFrame, width: number): void {
+function drawRows(svg: Svg, labels: Svg, f: LaneFrame, width: number): void {
   const h = f.laneHeight;
   const key = [width, h, f.threadsText(0), f.toggleTitle(true), f.toggleTitle(false)]
     .concat(
@@ -176,7 +172,7 @@ function drawRows(svg: Svg, f: LaneFrame, width: number): void {
       height: () => h,
     });
 
-  const lanes = svg
+  const lanes = labels
     .select('.sl-labels')
     .selectAll<SVGGElement, LaneRow>('g.sl-lane')
     .data(f.rows, (r) => r.id)

@@ -47,6 +47,8 @@ export interface View {
   axis: Svg;
   scroll: Html<HTMLDivElement>;
   lanes: Svg;
+  /** Lane labels, over the lanes' label column (an own layer: zoom frames do not repaint them). */
+  labels: Svg;
   /** Canvas under the lanes for dense span layers (hidden when the SVG draws the spans). */
   dense: HTMLCanvasElement;
   band: Html<HTMLDivElement>;

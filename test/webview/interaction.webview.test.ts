@@ -50,6 +50,30 @@ describe('swimlane webview interactions', () => {
     }
   });
 
+  test('lane labels are their own layer; the pointer goes through them to the lane', async () => {
+    const w = await openWebview(browser);
+    try {
+      await w.post(...lockDemoMessages(10));
+      // The labels are not inside the lanes <svg> (a zoom frame repaints that, not them).
+      assert.equal(await w.page.locator('[data-testid="lanes"] [data-testid="lane"]').count(), 0);
+      const label = w.page.locator('[data-testid="lane-labels"] [data-testid="lane"]').nth(3);
+      const name = (await label.getAttribute('aria-label')) ?? '';
+      assert.match(name, /Process-3/);
+      const box = await label.locator('.sl-label').boundingBox();
+      assert.ok(box);
+      // Hovering the label shows that lane's tooltip: the lanes <svg> under it got the pointer.
+      await w.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await w.settle();
+      const tip = w.page.locator('[data-testid="tooltip"]');
+      assert.equal(await tip.getAttribute('class'), 'sl-tooltip');
+      const text = (await tip.textContent()) ?? '';
+      assert.ok(text.includes(name), text);
+      await assertClean(w);
+    } finally {
+      await w.close();
+    }
+  });
+
   test('program output is shown as text, never as HTML', async () => {
     const w = await openWebview(browser);
     try {
