@@ -1,8 +1,9 @@
 // Copies a tree-sitter tree into plain SyntaxNodes in one TreeCursor walk. Each cursor call
 // crosses into wasm, so the walk asks as little as it can: node kinds come from a per-language
 // table, and it does not step into tokens, identifiers or strings (the rules read their text). Pure.
-import type { Language, Tree, TreeCursor } from 'web-tree-sitter';
+import type { Language, Tree } from 'web-tree-sitter';
 import { sourceOf, SyntaxNode, type Source } from './syntaxTree';
+import { withCursor, type CursorOps } from './wasmCursor';
 
 /** Named node types that never have named children (tokens, `pass`…), and `string`, whose
  * parts the rules never read: the copy does not step into them. */
@@ -54,7 +55,7 @@ export class SubtreeCopier {
   private readonly fields: (string | null)[];
 
   constructor(
-    private readonly cursor: TreeCursor,
+    private readonly cursor: CursorOps,
     language: Language,
     private readonly source: Source,
     /** The id the next node made gets. */
@@ -120,22 +121,26 @@ export class SubtreeCopier {
   }
 }
 
-/** Copy the named nodes of `tree` (parsed from `source`) into SyntaxNodes; returns the root. */
-export function copyTree(tree: Tree, source: string): SyntaxNode {
-  return copyTreeFrom(tree, source, 0).root;
+/** Copy the named nodes of `tree` (parsed from `source`) into SyntaxNodes; returns the root
+ * (`fast`: see copyTreeFrom). */
+export function copyTree(tree: Tree, source: string, fast = true): SyntaxNode {
+  return copyTreeFrom(tree, source, 0, fast).root;
 }
 
-/** copyTree numbering the nodes from `nextId`; returns the root and the next free id. */
+/** copyTree numbering the nodes from `nextId`; returns the root and the next free id. `fast`
+ * false walks with the public TreeCursor (see wasmCursor.ts; the same copy, only slower). */
 export function copyTreeFrom(
   tree: Tree,
   source: string,
   nextId: number,
+  fast = true,
 ): { root: SyntaxNode; nextId: number } {
-  const cursor = tree.walk();
-  try {
-    const copier = new SubtreeCopier(cursor, tree.language, sourceOf(source), nextId);
-    return { root: copier.copy(), nextId: copier.nextId };
-  } finally {
-    cursor.delete();
-  }
+  return withCursor(
+    tree,
+    (cursor) => {
+      const copier = new SubtreeCopier(cursor, tree.language, sourceOf(source), nextId);
+      return { root: copier.copy(), nextId: copier.nextId };
+    },
+    fast,
+  );
 }
