@@ -29,13 +29,20 @@ function pointAt(src: Source, i: number): Point {
   return { row: lo, column: i - starts[lo] };
 }
 
+/** The children of every node without named children (one shared, frozen array). */
+const NO_CHILDREN: readonly SyntaxNode[] = Object.freeze([]);
+
 /** One named syntax node: the subset of web-tree-sitter's Node API the rules use. */
 export class SyntaxNode {
-  readonly namedChildren: SyntaxNode[] = [];
+  /** Set once while building (a node without named children shares NO_CHILDREN). */
+  namedChildren: readonly SyntaxNode[] = NO_CHILDREN;
   parent: SyntaxNode | null = null;
   /** The field this node fills in its parent (`function`, `body`…), or null. */
   field: string | null = null;
   private index: Map<string, SyntaxNode[]> | undefined;
+  /** @internal A whole-tree copy's root: its type index is one walk, not a join of its
+   * children's (which a re-copy after an edit builds once, then keeps on reused statements). */
+  indexWhole = false;
 
   constructor(
     /** Unique within one copied tree (and among the nodes a document's copies share). */
@@ -101,7 +108,7 @@ export class SyntaxNode {
   private typeIndex(): Map<string, SyntaxNode[]> {
     if (this.index) return this.index;
     const index = new Map<string, SyntaxNode[]>([[this.type, [this]]]);
-    if (this.parent) {
+    if (this.parent || this.indexWhole) {
       const visit = (n: SyntaxNode): void => {
         for (const c of n.namedChildren) {
           const list = index.get(c.type);
@@ -151,6 +158,7 @@ export class SyntaxNode {
   add(child: SyntaxNode, field: string | null): void {
     child.parent = this;
     child.field = field;
-    this.namedChildren.push(child);
+    if (this.namedChildren === NO_CHILDREN) this.namedChildren = [child];
+    else (this.namedChildren as SyntaxNode[]).push(child);
   }
 }

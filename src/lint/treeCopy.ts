@@ -82,27 +82,41 @@ export class SubtreeCopier {
 
   /** Copy the cursor's (named) node and its named descendants; the cursor ends where it began. */
   copy(): SyntaxNode {
-    const { cursor, types } = this;
+    const { cursor, types, fields } = this;
     const root = this.make(cursor.nodeTypeId);
     if (types.leaf[cursor.nodeTypeId] || !cursor.gotoFirstChild()) return root;
     // Anonymous nodes (punctuation, keywords) are skipped but their named descendants kept.
+    // The children of the open nodes are gathered in `kids` (each from its `from` offset) and
+    // copied out, exactly sized, when the node is left: no array grows per node.
+    const kids: SyntaxNode[] = [];
     const stack: SyntaxNode[] = [root];
+    /** Per open cursor level: the node it fills and where its children start in `kids`
+     * (-1 for an anonymous node with children: they belong to the node around it). */
+    const from: number[] = [0];
+    const known = types.named.length;
     for (;;) {
       const typeId = cursor.nodeTypeId;
       const parent = stack[stack.length - 1];
       let node = parent;
-      const known = typeId < types.named.length;
-      if (!known || types.named[typeId]) {
+      if (typeId >= known || types.named[typeId]) {
         node = this.make(typeId);
-        parent.add(node, this.fields[cursor.currentFieldId] ?? null);
+        node.parent = parent;
+        node.field = fields[cursor.currentFieldId] ?? null;
+        kids.push(node);
       }
-      if (!(known && types.leaf[typeId]) && cursor.gotoFirstChild()) {
+      if (!(typeId < known && types.leaf[typeId]) && cursor.gotoFirstChild()) {
         stack.push(node);
+        from.push(node === parent ? -1 : kids.length);
         continue;
       }
       while (!cursor.gotoNextSibling()) {
         cursor.gotoParent();
-        stack.pop();
+        const done = stack.pop()!;
+        const at = from.pop()!;
+        if (at >= 0) {
+          if (kids.length > at) done.namedChildren = kids.slice(at);
+          kids.length = at;
+        }
         if (stack.length === 0) return root;
       }
     }
@@ -139,7 +153,9 @@ export function copyTreeFrom(
     tree,
     (cursor) => {
       const copier = new SubtreeCopier(cursor, tree.language, sourceOf(source), nextId);
-      return { root: copier.copy(), nextId: copier.nextId };
+      const root = copier.copy();
+      root.indexWhole = true;
+      return { root, nextId: copier.nextId };
     },
     fast,
   );
