@@ -21,15 +21,19 @@ export function rangeOf(node: Node): Range {
   };
 }
 
+/** Push the named descendants of `n` (of `type` only, if given) onto `out`, depth first. */
+function collect(n: Node, skipNestedDefs: boolean, type: string | undefined, out: Node[]): void {
+  for (const c of n.namedChildren) {
+    if (skipNestedDefs && isDef(c)) continue;
+    if (type === undefined || c.type === type) out.push(c);
+    collect(c, skipNestedDefs, type, out);
+  }
+}
+
 /** Every named descendant of `node` (itself included), depth first, in source order. */
 export function descendants(node: Node, skipNestedDefs = false): Node[] {
-  const out: Node[] = [];
-  const visit = (n: Node, top: boolean): void => {
-    if (!top && skipNestedDefs && isDef(n)) return;
-    out.push(n);
-    for (const c of n.namedChildren) if (c) visit(c, false);
-  };
-  visit(node, true);
+  const out = [node];
+  collect(node, skipNestedDefs, undefined, out);
   return out;
 }
 
@@ -38,9 +42,11 @@ export function isDef(n: Node): boolean {
   return n.type === 'function_definition' || n.type === 'class_definition';
 }
 
-/** All call nodes under `node`, not looking into nested defs when asked. */
+/** All call nodes under `node` (itself included), not looking into nested defs when asked. */
 export function callsIn(node: Node, skipNestedDefs = false): Node[] {
-  return descendants(node, skipNestedDefs).filter((n) => n.type === 'call');
+  const out = node.type === 'call' ? [node] : [];
+  collect(node, skipNestedDefs, 'call', out);
+  return out;
 }
 
 /** A method call `obj.method(...)`: its object text and method name, else undefined. */

@@ -40,9 +40,6 @@ export class SyntaxNode {
   /** The field this node fills in its parent (`function`, `body`…), or null. */
   field: string | null = null;
   private index: Map<string, SyntaxNode[]> | undefined;
-  /** @internal A whole-tree copy's root: its type index is one walk, not a join of its
-   * children's (which a re-copy after an edit builds once, then keeps on reused statements). */
-  indexWhole = false;
 
   constructor(
     /** Unique within one copied tree (and among the nodes a document's copies share). */
@@ -108,7 +105,7 @@ export class SyntaxNode {
   private typeIndex(): Map<string, SyntaxNode[]> {
     if (this.index) return this.index;
     const index = new Map<string, SyntaxNode[]>([[this.type, [this]]]);
-    if (this.parent || this.indexWhole) {
+    if (this.parent) {
       const visit = (n: SyntaxNode): void => {
         for (const c of n.namedChildren) {
           const list = index.get(c.type);
@@ -152,6 +149,13 @@ export class SyntaxNode {
     this.endIndex += delta;
     this.source = source;
     for (const c of this.namedChildren) c.rebase(delta, source);
+  }
+
+  /** @internal The type index of a whole-tree copy, gathered while copying (building only).
+   * Its children then have none: a re-copy after an edit builds theirs once, then keeps them
+   * on reused statements. */
+  setTypeIndex(index: Map<string, SyntaxNode[]>): void {
+    this.index = index;
   }
 
   /** @internal Attach a child (building only). */

@@ -22,11 +22,14 @@ const LEAVES = new Set([
   'continue_statement',
 ]);
 
-/** Per node type id of a language: its name, whether it is named, whether to step into it. */
+/** Per node type id of a language: its name, whether it is named, whether to step into it,
+ * and its name's slot (ids sharing a name share a slot; `slotNames` has one per slot). */
 interface TypeTable {
   names: string[];
   named: boolean[];
   leaf: boolean[];
+  slot: number[];
+  slotNames: string[];
 }
 
 const typeTables = new WeakMap<Language, TypeTable>();
@@ -35,7 +38,7 @@ const typeTables = new WeakMap<Language, TypeTable>();
 function typeTable(language: Language): TypeTable {
   let t = typeTables.get(language);
   if (!t) {
-    t = { names: [], named: [], leaf: [] };
+    t = { names: [], named: [], leaf: [], slot: [], slotNames: ['ERROR'] };
     for (let id = 0; id < language.nodeTypeCount; id++) {
       const name = language.nodeTypeForId(id) ?? 'ERROR';
       const named = language.nodeTypeIsNamed(id);
@@ -43,6 +46,9 @@ function typeTable(language: Language): TypeTable {
       t.named.push(named);
       // Anonymous nodes are tokens: no children to visit.
       t.leaf.push(!named || LEAVES.has(name));
+      let slot = t.slotNames.indexOf(name);
+      if (slot < 0) slot = t.slotNames.push(name) - 1;
+      t.slot.push(slot);
     }
     typeTables.set(language, t);
   }
@@ -53,6 +59,8 @@ function typeTable(language: Language): TypeTable {
 export class SubtreeCopier {
   private readonly types: TypeTable;
   private readonly fields: (string | null)[];
+  /** Nodes made so far by type slot, when indexing (see indexNodes). */
+  private bySlot: (SyntaxNode[] | undefined)[] | undefined;
 
   constructor(
     private readonly cursor: CursorOps,
@@ -125,13 +133,36 @@ export class SubtreeCopier {
   /** The cursor's node alone (no children); `typeId` is its type id. */
   make(typeId: number): SyntaxNode {
     const c = this.cursor;
-    return new SyntaxNode(
+    const node = new SyntaxNode(
       this.nextId++,
       this.typeName(typeId),
       c.startIndex,
       c.endIndex,
       this.source,
     );
+    if (this.bySlot) {
+      const slot = this.types.slot[typeId] ?? 0;
+      const list = this.bySlot[slot];
+      if (list) list.push(node);
+      else this.bySlot[slot] = [node];
+    }
+    return node;
+  }
+
+  /** From now on, note each node made by its type (made in source order: a type index). */
+  indexNodes(): void {
+    this.bySlot = [];
+  }
+
+  /** The nodes made since indexNodes, by type name. */
+  typeIndex(): Map<string, SyntaxNode[]> {
+    const index = new Map<string, SyntaxNode[]>();
+    const lists = this.bySlot ?? [];
+    for (let slot = 0; slot < lists.length; slot++) {
+      const list = lists[slot];
+      if (list) index.set(this.types.slotNames[slot], list);
+    }
+    return index;
   }
 }
 
@@ -153,8 +184,9 @@ export function copyTreeFrom(
     tree,
     (cursor) => {
       const copier = new SubtreeCopier(cursor, tree.language, sourceOf(source), nextId);
+      copier.indexNodes();
       const root = copier.copy();
-      root.indexWhole = true;
+      root.setTypeIndex(copier.typeIndex());
       return { root, nextId: copier.nextId };
     },
     fast,
