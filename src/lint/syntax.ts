@@ -127,7 +127,9 @@ export function isMethodStatement(stmt: Node, object: string, method: string): b
 
 /** The named statements of a block or module. */
 export function statements(block: Node): Node[] {
-  return block.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+  const out: Node[] = [];
+  for (const c of block.namedChildren) if (c.type !== 'comment') out.push(c);
+  return out;
 }
 
 /** Leading whitespace of the line `line` of `text`. */

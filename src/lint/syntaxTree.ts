@@ -78,7 +78,8 @@ export class SyntaxNode {
 
   /** The first named child in field `name` (e.g. `function`, `body`), or null. */
   childForFieldName(name: string): SyntaxNode | null {
-    for (const c of this.namedChildren) if (c.field === name) return c;
+    const children = this.namedChildren;
+    for (let i = 0; i < children.length; i++) if (children[i].field === name) return children[i];
     return null;
   }
 

@@ -94,9 +94,10 @@ export class SubtreeCopier {
     const root = this.make(cursor.nodeTypeId);
     if (types.leaf[cursor.nodeTypeId] || !cursor.gotoFirstChild()) return root;
     // Anonymous nodes (punctuation, keywords) are skipped but their named descendants kept.
-    // The children of the open nodes are gathered in `kids` (each from its `from` offset) and
-    // copied out, exactly sized, when the node is left: no array grows per node.
+    // The children of the open nodes are gathered in `kids` (each from its `from` offset, up to
+    // `top`) and copied out, exactly sized, when the node is left: no array grows per node.
     const kids: SyntaxNode[] = [];
+    let top = 0;
     const stack: SyntaxNode[] = [root];
     /** Per open cursor level: the node it fills and where its children start in `kids`
      * (-1 for an anonymous node with children: they belong to the node around it). */
@@ -110,20 +111,20 @@ export class SubtreeCopier {
         node = this.make(typeId);
         node.parent = parent;
         node.field = fields[cursor.currentFieldId] ?? null;
-        kids.push(node);
+        kids[top++] = node;
       }
       if (!(typeId < known && types.leaf[typeId]) && cursor.gotoFirstChild()) {
         stack.push(node);
-        from.push(node === parent ? -1 : kids.length);
+        from.push(node === parent ? -1 : top);
         continue;
       }
       while (!cursor.gotoNextSibling()) {
         cursor.gotoParent();
         const done = stack.pop()!;
         const at = from.pop()!;
-        if (at >= 0) {
-          if (kids.length > at) done.namedChildren = kids.slice(at);
-          kids.length = at;
+        if (at >= 0 && top > at) {
+          done.namedChildren = kids.slice(at, top);
+          top = at;
         }
         if (stack.length === 0) return root;
       }
