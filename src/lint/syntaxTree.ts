@@ -29,8 +29,9 @@ function pointAt(src: Source, i: number): Point {
   return { row: lo, column: i - starts[lo] };
 }
 
-/** The children of every node without named children (one shared, frozen array). */
-const NO_CHILDREN: readonly SyntaxNode[] = Object.freeze([]);
+/** The children of every node without named children: one shared array, never written (add()
+ * replaces it). Not frozen: iterating a frozen array allocates an iterator in optimised code. */
+const NO_CHILDREN: readonly SyntaxNode[] = [];
 
 /** One named syntax node: the subset of web-tree-sitter's Node API the rules use. */
 export class SyntaxNode {
