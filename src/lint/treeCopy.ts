@@ -23,9 +23,11 @@ const LEAVES = new Set([
 ]);
 
 /** Per node type id of a language: its name, whether it is named, whether to step into it,
- * and its name's slot (ids sharing a name share a slot; `slotNames` has one per slot). */
+ * and its name's slot (ids sharing a name share a slot; `slotNames` has one per slot); and the
+ * field names by field id. All names are interned (see interned). */
 interface TypeTable {
   names: string[];
+  fields: (string | null)[];
   named: boolean[];
   leaf: boolean[];
   slot: number[];
@@ -34,13 +36,21 @@ interface TypeTable {
 
 const typeTables = new WeakMap<Language, TypeTable>();
 
+/** `s` as V8's interned copy (the one a property key or a literal uses). web-tree-sitter reads
+ * names out of wasm memory as fresh strings; the rules compare node types and fields with
+ * literals millions of times, and interned strings compare by pointer. */
+function interned(s: string): string {
+  return Object.keys({ [s]: 0 })[0];
+}
+
 /** The type table of `language` (built once: node type questions then cost no wasm call). */
 function typeTable(language: Language): TypeTable {
   let t = typeTables.get(language);
   if (!t) {
-    t = { names: [], named: [], leaf: [], slot: [], slotNames: ['ERROR'] };
+    const fields = language.fields.map((f) => (f === null ? null : interned(f)));
+    t = { names: [], fields, named: [], leaf: [], slot: [], slotNames: ['ERROR'] };
     for (let id = 0; id < language.nodeTypeCount; id++) {
-      const name = language.nodeTypeForId(id) ?? 'ERROR';
+      const name = interned(language.nodeTypeForId(id) ?? 'ERROR');
       const named = language.nodeTypeIsNamed(id);
       t.names.push(name);
       t.named.push(named);
@@ -70,7 +80,7 @@ export class SubtreeCopier {
     public nextId = 0,
   ) {
     this.types = typeTable(language);
-    this.fields = language.fields;
+    this.fields = this.types.fields;
   }
 
   /** Type name of the cursor's node (ERROR and other ids past the table included). */
