@@ -68,6 +68,11 @@ export function adoptRuntime(module: object): boolean {
   return true;
 }
 
+/** Whether walks use the wasm exports (adoptRuntime succeeded), not the public TreeCursor. */
+export function fastWalkOn(): boolean {
+  return runtime !== undefined;
+}
+
 /** A cursor whose state lives in the transfer buffer while a walk runs. */
 class BufferCursor implements CursorOps {
   constructor(
