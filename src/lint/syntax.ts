@@ -59,6 +59,16 @@ export function methodCall(call: Node): { object: string; method: string } | und
   return { object: obj.text, method: attr.text };
 }
 
+/** The method name of a method call `obj.method(...)` (methodCall's `method`, without making
+ * the object's text), else undefined. */
+export function calledMethod(call: Node): string | undefined {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute') return undefined;
+  const attr = fn.childForFieldName('attribute');
+  if (!fn.childForFieldName('object') || !attr) return undefined;
+  return attr.text;
+}
+
 /** Last dotted segment of what a call calls: `mp.Process(...)` → `Process`. */
 export function calleeName(call: Node): string {
   const fn = call.childForFieldName('function');
