@@ -17,8 +17,10 @@ export interface CursorOps {
   gotoParent(): boolean;
 }
 
-/** The C functions of tree-sitter.wasm (web-tree-sitter 0.25's binding) this walk calls; each
- * reads the cursor from the transfer buffer (and the goto ones write it back there). */
+/** The C functions of tree-sitter.wasm this walk calls (web-tree-sitter 0.25's binding, shipped
+ * as node_modules/web-tree-sitter/lib/tree-sitter.c): each reads the cursor's four words from
+ * the transfer buffer (unmarshal_cursor), and the goto ones write them back (marshal_cursor).
+ * test/unit/lintBigModule.unit.test.ts checks this walk against the public one. */
 interface CursorFunctions {
   typeId(tree: number): number;
   fieldId(tree: number): number;
