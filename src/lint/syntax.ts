@@ -15,9 +15,11 @@ export interface Range {
 
 /** The range a node covers. */
 export function rangeOf(node: Node): Range {
+  const start = node.startPosition;
+  const end = node.endPosition;
   return {
-    start: { line: node.startPosition.row, character: node.startPosition.column },
-    end: { line: node.endPosition.row, character: node.endPosition.column },
+    start: { line: start.row, character: start.column },
+    end: { line: end.row, character: end.column },
   };
 }
 
