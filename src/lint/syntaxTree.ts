@@ -118,12 +118,15 @@ export class SyntaxNode {
       };
       visit(this);
     } else {
+      // Each type's list is its children's lists joined in order, made at its final size.
+      const parts = new Map<string, SyntaxNode[][]>();
       for (const c of this.namedChildren)
         for (const [t, nodes] of c.typeIndex()) {
-          const list = index.get(t);
-          if (list) for (const n of nodes) list.push(n);
-          else index.set(t, [...nodes]);
+          const lists = parts.get(t);
+          if (lists) lists.push(nodes);
+          else parts.set(t, [nodes]);
         }
+      for (const [t, lists] of parts) index.set(t, (index.get(t) ?? []).concat(...lists));
     }
     this.index = index;
     return index;
