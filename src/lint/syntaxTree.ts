@@ -120,13 +120,14 @@ export class SyntaxNode {
     } else {
       // Each type's list is its children's lists joined in order, made at its final size.
       const parts = new Map<string, SyntaxNode[][]>();
+      // (Map.forEach: a for-of over a Map makes an entry array per entry.)
       for (const c of this.namedChildren)
-        for (const [t, nodes] of c.typeIndex()) {
+        c.typeIndex().forEach((nodes, t) => {
           const lists = parts.get(t);
           if (lists) lists.push(nodes);
           else parts.set(t, [nodes]);
-        }
-      for (const [t, lists] of parts) index.set(t, (index.get(t) ?? []).concat(...lists));
+        });
+      parts.forEach((lists, t) => index.set(t, (index.get(t) ?? []).concat(...lists)));
     }
     this.index = index;
     return index;
