@@ -118,16 +118,13 @@ export class SyntaxNode {
       };
       visit(this);
     } else {
-      // Each type's list is its children's lists joined in order, made at its final size.
-      const parts = new Map<string, SyntaxNode[][]>();
       // (Map.forEach: a for-of over a Map makes an entry array per entry.)
       for (const c of this.namedChildren)
         c.typeIndex().forEach((nodes, t) => {
-          const lists = parts.get(t);
-          if (lists) lists.push(nodes);
-          else parts.set(t, [nodes]);
+          const list = index.get(t);
+          if (list) for (const n of nodes) list.push(n);
+          else index.set(t, [...nodes]);
         });
-      parts.forEach((lists, t) => index.set(t, (index.get(t) ?? []).concat(...lists)));
     }
     this.index = index;
     return index;
