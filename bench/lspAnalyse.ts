@@ -1,7 +1,7 @@
 // Benchmark program for the `lsp.analyse-2000-lines` row (bundled and run by bench/rows/lsp.mjs):
-// builds a 2,000-line Python module that exercises every rule, then times, after warm-up,
-// (a) a full parse + copy + the nine rules and (b) an edit in the middle of the file through the
-// server's session (incremental re-parse, incremental copy, rules, LSP diagnostics).
+// builds a 2,000-line Python module that exercises every rule (bench/lspModule.ts), then times,
+// after warm-up, (a) a full parse + copy + the nine rules and (b) an edit in the middle of the
+// file through the server's session (incremental re-parse, incremental copy, rules, LSP diagnostics).
 // Writes JSON {lines, findings, rounds, fullMs, fullCpuMs, fullMinMs, editMs, editCpuMs} (medians,
 // ms) to the file given.
 // Usage: node lspAnalyse.js <tree-sitter.wasm> <tree-sitter-python.wasm> <rounds> <out.json>
@@ -10,37 +10,7 @@ import { analyse } from '../src/lint/analyse';
 import { createPythonParser } from '../src/lint/pythonParser';
 import { LintSession } from '../src/server/lintSession';
 import { copyTree } from '../src/lint/treeCopy';
-
-/** One 25-line block with workers, locks, a race and a subclass; `i` keeps names unique. */
-function block(i: number): string[] {
-  return [
-    `def buy_${i}(lock):`,
-    `    dic = json.load(open('db_${i}.txt'))`,
-    `    if dic['count'] > 0:`,
-    `        dic['count'] -= 1`,
-    `        json.dump(dic, open('db_${i}.txt', 'w'))`,
-    ``,
-    `def guarded_${i}(lock, items):`,
-    `    lock.acquire()`,
-    `    if not items:`,
-    `        return`,
-    `    items.pop()`,
-    `    lock.release()`,
-    ``,
-    `class Worker${i}(Process):`,
-    `    def __init__(self, name):`,
-    `        self.name = name`,
-    `        super().__init__()`,
-    ``,
-    `    def run(self):`,
-    `        with lock_a:`,
-    `            with lock_b:`,
-    `                print(self.name, ${i})`,
-    ``,
-    `w_${i} = Process(target=buy_${i}, args=(lock))`,
-    `w_${i}.start()`,
-  ];
-}
+import { benchModule } from './lspModule';
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -50,11 +20,7 @@ function median(xs: number[]): number {
 async function main(): Promise<void> {
   const [runtime, python, roundsArg, outFile] = process.argv.slice(2);
   const rounds = Number(roundsArg) || 30;
-  const head = ['import json', 'from multiprocessing import Process, Lock', ''];
-  const lines = [...head];
-  for (let i = 0; lines.length < 2000; i++) lines.push(...block(i));
-  lines.length = 2000;
-  const text = lines.join('\n') + '\n';
+  const { lines, text } = benchModule();
   const parser = await createPythonParser({ runtime, python });
   const full: number[] = [];
   const fullCpu: number[] = [];

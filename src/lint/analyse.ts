@@ -80,6 +80,15 @@ export function analyse(root: SyntaxNode, text: string, options: AnalyseOptions)
       severity: RULES[f.ruleId].severity,
       message: ruleMessage(f.ruleId, options.lang, f.params),
       demoId: RULES[f.ruleId].demoId,
-      fix: f.fix ? { ...f.fix, title: fixTitle(f.fix, options.lang) } : undefined,
+      fix: f.fix && withTitle(f.fix, options.lang),
     }));
+}
+
+/** `fix` and its title (the same keys as `{ ...fix, title }`, without the generic spread). */
+function withTitle(fix: Fix, lang: Lang): Fix & { title: string } {
+  const { kind, lock, edits } = fix;
+  const title = fixTitle(fix, lang);
+  return lock === undefined && !('lock' in fix)
+    ? { kind, edits, title }
+    : { kind, lock, edits, title };
 }

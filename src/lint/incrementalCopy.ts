@@ -4,6 +4,7 @@
 import type { Tree } from 'web-tree-sitter';
 import { sourceOf, type SyntaxNode } from './syntaxTree';
 import { SubtreeCopier } from './treeCopy';
+import { withCursor } from './wasmCursor';
 
 /** One text edit, in UTF-16 offsets: [start, oldEnd) became [start, newEnd). */
 export interface TextEdit {
@@ -58,8 +59,7 @@ export function copyIncremental(
   }
   const clean = (a: number, b: number): boolean => !base.dirty.some(([x, y]) => x <= b && y >= a);
   const source = sourceOf(text);
-  const cursor = tree.walk();
-  try {
+  return withCursor(tree, (cursor) => {
     const copier = new SubtreeCopier(cursor, tree.language, source, nextId);
     const root = copier.make(cursor.nodeTypeId);
     if (cursor.gotoFirstChild()) {
@@ -82,7 +82,5 @@ export function copyIncremental(
       } while (cursor.gotoNextSibling());
     }
     return { root, nextId: copier.nextId };
-  } finally {
-    cursor.delete();
-  }
+  });
 }

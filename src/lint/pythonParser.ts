@@ -4,6 +4,7 @@ import { Language, Parser, type Tree } from 'web-tree-sitter';
 import { copyIncremental, recordEdit, type CopyBase } from './incrementalCopy';
 import type { SyntaxNode } from './syntaxTree';
 import { copyTreeFrom } from './treeCopy';
+import { adoptRuntime } from './wasmCursor';
 
 /** Where the two .wasm files are. */
 export interface WasmPaths {
@@ -15,7 +16,10 @@ export interface WasmPaths {
 
 /** A Parser for Python; resolves once both .wasm files are loaded. */
 export async function createPythonParser(paths: WasmPaths): Promise<Parser> {
-  await Parser.init({ locateFile: () => paths.runtime });
+  // The first Parser.init's options object becomes the emscripten Module (its exports added).
+  const options = { locateFile: () => paths.runtime };
+  await Parser.init(options);
+  adoptRuntime(options);
   const python = await Language.load(paths.python);
   const parser = new Parser();
   parser.setLanguage(python);

@@ -148,10 +148,26 @@ export function ruleMessage(
   lang: Lang,
   params: Record<string, string | Record<Lang, string>>,
 ): string {
-  return MESSAGES[id][lang].replace(/\{(\w+)\}/g, (m, k: string) => {
-    const v = params[k];
-    return v === undefined ? m : typeof v === 'string' ? v : v[lang];
-  });
+  const parts = templateParts(id, lang);
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const v = params[parts[i]];
+    out += (v === undefined ? `{${parts[i]}}` : typeof v === 'string' ? v : v[lang]) + parts[i + 1];
+  }
+  return out;
+}
+
+/** A template split once: text, placeholder name, text, … (odd indexes are names). */
+const templates = new Map<string, string[]>();
+
+function templateParts(id: RuleId, lang: Lang): string[] {
+  const key = `${id} ${lang}`;
+  let parts = templates.get(key);
+  if (!parts) {
+    parts = MESSAGES[id][lang].split(/\{(\w+)\}/);
+    templates.set(key, parts);
+  }
+  return parts;
 }
 
 /** `en` unless the VS Code display language is Chinese (zh, zh-cn, zh-tw, …). */

@@ -3,6 +3,7 @@
 import type { SyntaxNode as Node } from './syntaxTree';
 import type { RawFinding } from './finding';
 import {
+  calledMethod,
   descendants,
   isDef,
   isMethodStatement,
@@ -51,15 +52,17 @@ function releasedAfterEnclosing(block: Node, lock: string): boolean {
   return false;
 }
 
-/** Every block (and the module) of the tree. */
-function blocks(root: Node): Node[] {
-  return [...root.ofType('module'), ...root.ofType('block')];
+/** Whether `s` is the statement `<object>.acquire()`. */
+function isAcquire(s: Node): boolean {
+  const call = statementCall(s);
+  return !!call && calledMethod(call) === 'acquire';
 }
 
 /** Rule 5, over every block of the module. */
 export function acquireWithoutRelease(root: Node, lines: readonly string[]): RawFinding[] {
   const out: RawFinding[] = [];
-  for (const block of blocks(root)) {
+  for (const block of [root.ofType('module'), root.ofType('block')].flat()) {
+    if (!block.namedChildren.some(isAcquire)) continue;
     const stmts = statements(block);
     stmts.forEach((s, i) => {
       const call = statementCall(s);
@@ -150,28 +153,32 @@ function qualifiedName(fn: Node): string {
 function orderPairs(fn: Node): OrderPair[] {
   const out: OrderPair[] = [];
   const name = qualifiedName(fn);
-  const scan = (block: Node, heldIn: string[]): void => {
-    let held = [...heldIn];
-    for (const s of statements(block)) {
-      if (isDef(s)) continue;
-      const call = statementCall(s);
-      const m = call && methodCall(call);
+  // `held` lists are never changed in place: a statement that takes or drops a lock makes a new one.
+  const scan = (block: Node, heldIn: readonly string[]): void => {
+    let held = heldIn;
+    for (const s of block.namedChildren) {
+      if (s.type === 'comment' || isDef(s)) continue;
       if (s.type === 'with_statement') {
-        const locks = withLocks(s);
-        const inner = [...held];
-        for (const l of locks) {
+        let inner = held;
+        for (const l of withLocks(s)) {
           for (const h of inner)
             if (h !== l.text) out.push({ outer: h, inner: l.text, at: l, fn: name });
-          inner.push(l.text);
+          inner = [...inner, l.text];
         }
         const body = s.childForFieldName('body');
         if (body) scan(body, inner);
-      } else if (call && m?.method === 'acquire') {
+        continue;
+      }
+      const call = statementCall(s);
+      const method = call && calledMethod(call);
+      if (call && method === 'acquire') {
+        const object = methodCall(call)!.object;
         for (const h of held)
-          if (h !== m.object) out.push({ outer: h, inner: m.object, at: call, fn: name });
-        held = [...held, m.object];
-      } else if (m?.method === 'release') {
-        held = held.filter((h) => h !== m.object);
+          if (h !== object) out.push({ outer: h, inner: object, at: call, fn: name });
+        held = [...held, object];
+      } else if (call && method === 'release') {
+        const object = methodCall(call)!.object;
+        held = held.filter((h) => h !== object);
       } else {
         for (const c of s.namedChildren) {
           if (!c) continue;

@@ -6,6 +6,7 @@ import type { MessageParam, RawFinding } from './finding';
 import {
   ancestor,
   atModuleLevel,
+  calledMethod,
   calleeName,
   callsIn,
   isDef,
@@ -20,9 +21,10 @@ export function argsNotTuple(facts: ModuleFacts): RawFinding[] {
   const out: RawFinding[] = [];
   const ctors = new Set(facts.workers.map((w) => w.ctor.id));
   for (const call of facts.calls) {
-    const isWorker = ctors.has(call.id);
-    const isPool = ['apply_async', 'apply'].includes(calleeName(call));
-    if (!isWorker && !isPool) continue;
+    if (!ctors.has(call.id)) {
+      const callee = calleeName(call);
+      if (callee !== 'apply_async' && callee !== 'apply') continue;
+    }
     const v = kwarg(call, 'args');
     if (v?.type !== 'parenthesized_expression') continue;
     const inner = v.namedChild(0);
@@ -64,6 +66,7 @@ export function daemonAfterStart(facts: ModuleFacts): RawFinding[] {
 export function startWithoutMainGuard(facts: ModuleFacts): RawFinding[] {
   const out: RawFinding[] = [];
   for (const call of facts.calls) {
+    if (calledMethod(call) !== 'start') continue;
     const m = methodCall(call);
     if (m?.method !== 'start' || !atModuleLevel(call)) continue;
     const obj = call.childForFieldName('function')?.childForFieldName('object');

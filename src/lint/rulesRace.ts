@@ -6,7 +6,6 @@ import { calleesOf, fnName, type ModuleFacts, type Worker } from './facts';
 import type { MessageParam, RawFinding } from './finding';
 import {
   calleeName,
-  callsIn,
   descendants,
   isMethodStatement,
   kwarg,
@@ -62,10 +61,12 @@ function sites(fn: Node, shared: ReadonlySet<string>): Site[] {
   const body = fn.childForFieldName('body');
   if (!body) return [];
   const out: Site[] = [];
-  const opens = callsIn(body, true).flatMap((c) => {
-    const o = openOf(c);
-    return o ? [{ call: c, ...o }] : [];
-  });
+  const all = descendants(body, true);
+  const opens: { call: Node; file: string; read: boolean; write: boolean }[] = [];
+  for (const c of all) {
+    const o = c.type === 'call' ? openOf(c) : undefined;
+    if (o) opens.push({ call: c, ...o });
+  }
   for (const r of opens.filter((o) => o.read && !o.write)) {
     const w = opens.find(
       (o) => o.write && o.file === r.file && o.call.startIndex > r.call.startIndex,
@@ -79,11 +80,11 @@ function sites(fn: Node, shared: ReadonlySet<string>): Site[] {
       });
   }
   const globals = new Set(
-    descendants(body, true)
+    all
       .filter((n) => n.type === 'global_statement')
       .flatMap((g) => g.namedChildren.map((c) => c?.text ?? '')),
   );
-  for (const a of descendants(body, true)) {
+  for (const a of all) {
     if (a.type !== 'augmented_assignment') continue;
     const left = a.childForFieldName('left');
     if (!left) continue;

@@ -15,21 +15,27 @@ export interface Range {
 
 /** The range a node covers. */
 export function rangeOf(node: Node): Range {
+  const start = node.startPosition;
+  const end = node.endPosition;
   return {
-    start: { line: node.startPosition.row, character: node.startPosition.column },
-    end: { line: node.endPosition.row, character: node.endPosition.column },
+    start: { line: start.row, character: start.column },
+    end: { line: end.row, character: end.column },
   };
+}
+
+/** Push the named descendants of `n` (of `type` only, if given) onto `out`, depth first. */
+function collect(n: Node, skipNestedDefs: boolean, type: string | undefined, out: Node[]): void {
+  for (const c of n.namedChildren) {
+    if (skipNestedDefs && isDef(c)) continue;
+    if (type === undefined || c.type === type) out.push(c);
+    collect(c, skipNestedDefs, type, out);
+  }
 }
 
 /** Every named descendant of `node` (itself included), depth first, in source order. */
 export function descendants(node: Node, skipNestedDefs = false): Node[] {
-  const out: Node[] = [];
-  const visit = (n: Node, top: boolean): void => {
-    if (!top && skipNestedDefs && isDef(n)) return;
-    out.push(n);
-    for (const c of n.namedChildren) if (c) visit(c, false);
-  };
-  visit(node, true);
+  const out = [node];
+  collect(node, skipNestedDefs, undefined, out);
   return out;
 }
 
@@ -38,9 +44,11 @@ export function isDef(n: Node): boolean {
   return n.type === 'function_definition' || n.type === 'class_definition';
 }
 
-/** All call nodes under `node`, not looking into nested defs when asked. */
+/** All call nodes under `node` (itself included), not looking into nested defs when asked. */
 export function callsIn(node: Node, skipNestedDefs = false): Node[] {
-  return descendants(node, skipNestedDefs).filter((n) => n.type === 'call');
+  const out = node.type === 'call' ? [node] : [];
+  collect(node, skipNestedDefs, 'call', out);
+  return out;
 }
 
 /** A method call `obj.method(...)`: its object text and method name, else undefined. */
@@ -51,6 +59,16 @@ export function methodCall(call: Node): { object: string; method: string } | und
   const attr = fn.childForFieldName('attribute');
   if (!obj || !attr) return undefined;
   return { object: obj.text, method: attr.text };
+}
+
+/** The method name of a method call `obj.method(...)` (methodCall's `method`, without making
+ * the object's text), else undefined. */
+export function calledMethod(call: Node): string | undefined {
+  const fn = call.childForFieldName('function');
+  if (fn?.type !== 'attribute') return undefined;
+  const attr = fn.childForFieldName('attribute');
+  if (!fn.childForFieldName('object') || !attr) return undefined;
+  return attr.text;
 }
 
 /** Last dotted segment of what a call calls: `mp.Process(...)` → `Process`. */
@@ -121,7 +139,9 @@ export function isMethodStatement(stmt: Node, object: string, method: string): b
 
 /** The named statements of a block or module. */
 export function statements(block: Node): Node[] {
-  return block.namedChildren.filter((c): c is Node => !!c && c.type !== 'comment');
+  const out: Node[] = [];
+  for (const c of block.namedChildren) if (c.type !== 'comment') out.push(c);
+  return out;
 }
 
 /** Leading whitespace of the line `line` of `text`. */

@@ -29,9 +29,14 @@ function pointAt(src: Source, i: number): Point {
   return { row: lo, column: i - starts[lo] };
 }
 
+/** The children of every node without named children: one shared array, never written (add()
+ * replaces it). Not frozen: iterating a frozen array allocates an iterator in optimised code. */
+const NO_CHILDREN: readonly SyntaxNode[] = [];
+
 /** One named syntax node: the subset of web-tree-sitter's Node API the rules use. */
 export class SyntaxNode {
-  readonly namedChildren: SyntaxNode[] = [];
+  /** Set once while building (a node without named children shares NO_CHILDREN). */
+  namedChildren: readonly SyntaxNode[] = NO_CHILDREN;
   parent: SyntaxNode | null = null;
   /** The field this node fills in its parent (`function`, `body`…), or null. */
   field: string | null = null;
@@ -74,7 +79,8 @@ export class SyntaxNode {
 
   /** The first named child in field `name` (e.g. `function`, `body`), or null. */
   childForFieldName(name: string): SyntaxNode | null {
-    for (const c of this.namedChildren) if (c.field === name) return c;
+    const children = this.namedChildren;
+    for (let i = 0; i < children.length; i++) if (children[i].field === name) return children[i];
     return null;
   }
 
@@ -112,12 +118,13 @@ export class SyntaxNode {
       };
       visit(this);
     } else {
+      // (Map.forEach: a for-of over a Map makes an entry array per entry.)
       for (const c of this.namedChildren)
-        for (const [t, nodes] of c.typeIndex()) {
+        c.typeIndex().forEach((nodes, t) => {
           const list = index.get(t);
           if (list) for (const n of nodes) list.push(n);
           else index.set(t, [...nodes]);
-        }
+        });
     }
     this.index = index;
     return index;
@@ -147,10 +154,18 @@ export class SyntaxNode {
     for (const c of this.namedChildren) c.rebase(delta, source);
   }
 
+  /** @internal The type index of a whole-tree copy, gathered while copying (building only).
+   * Its children then have none: a re-copy after an edit builds theirs once, then keeps them
+   * on reused statements. */
+  setTypeIndex(index: Map<string, SyntaxNode[]>): void {
+    this.index = index;
+  }
+
   /** @internal Attach a child (building only). */
   add(child: SyntaxNode, field: string | null): void {
     child.parent = this;
     child.field = field;
-    this.namedChildren.push(child);
+    if (this.namedChildren === NO_CHILDREN) this.namedChildren = [child];
+    else (this.namedChildren as SyntaxNode[]).push(child);
   }
 }

@@ -55,5 +55,6 @@ export function wrapStatements(
 
 /** Split a document into lines (the fix builders index them by line number). */
 export function splitLines(text: string): string[] {
-  return text.split('\n').map((l) => l.replace(/\r$/, ''));
+  const lines = text.split('\n');
+  return text.includes('\r') ? lines.map((l) => l.replace(/\r$/, '')) : lines;
 }

@@ -23,9 +23,17 @@ export const DIAGNOSTIC_SOURCE = 'Concurrency Swimlane';
 /** The command a diagnostic's code link runs: the matching demo. */
 export const RUN_DEMO_COMMAND = 'concurrencySwimlane.runDemo';
 
+/** demoLink's answers (one per demo: every diagnostic of a rule links the same demo). */
+const demoLinks = new Map<string, string>();
+
 /** `command:` URI that runs demo `demoId`. */
 export function demoLink(demoId: string): string {
-  return `command:${RUN_DEMO_COMMAND}?${encodeURIComponent(JSON.stringify([demoId]))}`;
+  let link = demoLinks.get(demoId);
+  if (link === undefined) {
+    link = `command:${RUN_DEMO_COMMAND}?${encodeURIComponent(JSON.stringify([demoId]))}`;
+    demoLinks.set(demoId, link);
+  }
+  return link;
 }
 
 interface OpenDoc {
