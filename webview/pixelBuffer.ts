@@ -32,11 +32,16 @@ export function over(src: Rgba, alpha: number, dst: Rgba): Rgba {
   return pack(r, g, b, Math.round(oa * 255));
 }
 
-/** A canvas-sized buffer (device px) with a horizontal clip [clipLeft, clipRight). */
+/**
+ * A canvas-sized buffer (device px) with a horizontal clip [clipLeft, clipRight). Its first
+ * column is device column `ox` of the lanes (the canvas covers only the plot): every x given to
+ * its methods, the clip included, counts from the lanes' left edge; pixel (x, y) is px[y ·
+ * width + x − ox].
+ */
 export class PixelBuffer {
   readonly image: ImageData;
   readonly px: Uint32Array;
-  clipLeft = 0;
+  clipLeft: number;
   clipRight: number;
   /**
    * Blend cache of the current source colour and alpha: destination pixel → result, direct-mapped
@@ -50,10 +55,17 @@ export class PixelBuffer {
   constructor(
     readonly width: number,
     readonly height: number,
+    readonly ox = 0,
   ) {
     this.image = new ImageData(width, height);
     this.px = new Uint32Array(this.image.data.buffer);
-    this.clipRight = width;
+    this.clipLeft = ox;
+    this.clipRight = ox + width;
+  }
+
+  /** Index in `px` of the buffer's line `y` at lanes column 0 (add a column x to it). */
+  line(y: number): number {
+    return y * this.width - this.ox;
   }
 
   /** Point the blend cache at `colour` at `alpha` (emptied when either changes). */
@@ -107,7 +119,7 @@ export class PixelBuffer {
     const a = Math.round((colour >>> 24) * alpha);
     if (a <= 0) return;
     const solid = ((colour & 0xffffff) | (a << 24)) >>> 0;
-    const { px, width, clipLeft, clipRight, height } = this;
+    const { px, width, clipLeft, clipRight, height, ox } = this;
     this.memo(colour, alpha);
     for (let r = 0; r < rects.length; r += 4) {
       const x0 = Math.max(rects[r], clipLeft);
@@ -116,12 +128,13 @@ export class PixelBuffer {
       const y1 = Math.min(rects[r + 1] - dy + rects[r + 3], height);
       if (x1 <= x0) continue;
       for (let y = y0; y < y1; y++) {
-        const end = y * width + x1;
+        const row = y * width - ox;
+        const end = row + x1;
         if (a >= 255) {
-          if (x1 - x0 > 64) px.fill(solid, y * width + x0, end);
-          else for (let i = y * width + x0; i < end; i++) px[i] = solid;
+          if (x1 - x0 > 64) px.fill(solid, row + x0, end);
+          else for (let i = row + x0; i < end; i++) px[i] = solid;
         } else
-          for (let i = y * width + x0, last = 0, out = solid; i < end; i++) {
+          for (let i = row + x0, last = 0, out = solid; i < end; i++) {
             // Neighbours are often alike: the last blend first, then the cache.
             const d = px[i];
             if (d !== last) out = (last = d) === 0 ? solid : this.blend(colour, alpha, d);
@@ -145,7 +158,7 @@ export class PixelBuffer {
     const in1 = Math.floor(x1);
     for (let y = Math.floor(y0); y < y1; y++) {
       const cy = Math.min(y + 1, y1) - Math.max(y, y0);
-      const row = y * this.width;
+      const row = this.line(y);
       if (in0 > in1) {
         this.run(row + ix0, row + ix0 + 1, colour, alpha * cy * (x1 - x0));
         continue;
@@ -166,21 +179,21 @@ export class PixelBuffer {
     y0 = Math.max(y0, 0);
     y1 = Math.min(y1, this.height);
     if (y1 <= y0 || xs.length === 0) return;
-    const { px, width } = this;
+    const { px } = this;
     const iy0 = Math.ceil(y0);
     const iy1 = Math.floor(y1);
     if (iy0 > iy1 || y0 < iy0 || y1 > iy1)
       for (let y = Math.floor(y0); y < y1; y++) {
         const cy = Math.min(y + 1, y1) - Math.max(y, y0);
         if (cy < 1)
-          for (const x of xs) this.run(y * width + x, y * width + x + 1, colour, alpha * cy);
+          for (const x of xs) this.run(this.line(y) + x, this.line(y) + x + 1, colour, alpha * cy);
       }
     const a = Math.round((colour >>> 24) * alpha);
     if (a <= 0 || iy0 >= iy1) return;
     const solid = ((colour & 0xffffff) | (a << 24)) >>> 0;
     this.memo(colour, alpha);
     for (let y = iy0; y < iy1; y++)
-      for (let k = 0, row = y * width; k < xs.length; k++) {
+      for (let k = 0, row = this.line(y); k < xs.length; k++) {
         const i = row + xs[k];
         const d = px[i];
         px[i] = a >= 255 || d === 0 ? solid : this.blend(colour, alpha, d);
@@ -194,10 +207,11 @@ export class PixelBuffer {
     const x1 = Math.min(x + s.width, this.clipRight);
     const y0 = Math.max(y, 0);
     const y1 = Math.min(y + s.height, this.height);
-    const { px, width } = this;
+    const px = this.px;
     for (let row = y0; row < y1; row++) {
       let j = (row - y) * s.width + x0 - x;
-      for (let i = row * width + x0, end = row * width + x1; i < end; i++, j++) {
+      const at = this.line(row);
+      for (let i = at + x0, end = at + x1; i < end; i++, j++) {
         const c = s.px[j];
         if (c >>> 24 === 0) continue;
         const d = px[i];

@@ -44,14 +44,14 @@ function tileBox(
   lines: { px: Uint32Array; stride: number } | null,
 ): void {
   if (x1 <= x0 || y1 <= y0) return;
-  const { px, width } = buf;
+  const px = buf.px;
   const { px: src, width: tw, height: th } = tile;
   const opaque = alpha >= 1;
   const w = x1 - x0;
   const tx0 = ((x0 % tw) + tw) % tw;
   let ty = (((y0 + phaseY) % th) + th) % th;
   for (let y = y0; y < y1; y++) {
-    const row = y * width + x0;
+    const row = buf.line(y) + x0;
     if (lines) {
       const from = ty * lines.stride + tx0;
       if (w >= 32) px.set(lines.px.subarray(from, from + w), row);
@@ -95,7 +95,7 @@ export function fillTile(
   if (scale !== 1) {
     for (let y = y0; y < y1; y++) {
       const t = mod(Math.floor(y / scale) + phaseY, th) * tw;
-      for (let x = x0, i = y * buf.width + x0; x < x1; x++, i++) {
+      for (let x = x0, i = buf.line(y) + x0; x < x1; x++, i++) {
         const c = src[t + mod(Math.floor(x / scale), tw)];
         px[i] = opaque && c >>> 24 === 255 ? c : over(c, alpha, px[i]);
       }

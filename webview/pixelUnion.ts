@@ -37,7 +37,7 @@ export function fillUnion(
     for (let x = Math.floor(x0); x < x1; x++) {
       const cx = Math.min(x + 1, x1) - Math.max(x, x0);
       for (let y = Math.floor(y0); y < y1; y++) {
-        const i = y * buf.width + x;
+        const i = buf.line(y) + x;
         if (cover[i] === 0) touched.push(i);
         cover[i] += cx * (Math.min(y + 1, y1) - Math.max(y, y0));
       }

@@ -2,7 +2,8 @@
 // queue blocks dotted like the SVG's), and the marks when too many are in view for SVG glyphs: their
 // glyphs (webview/markSprites.ts) while there are a few hundred, else ticks.
 // The canvas covers only the scrolled viewport (it follows scrollTop), so its size does not grow
-// with the lane count. Pixels are written into a buffer and put at once (webview/pixelBuffer.ts).
+// with the lane count, and only the plot's columns (nothing is drawn under the labels): fewer
+// pixels to clear, put and hand to the compositor every frame. Pixels are written into a buffer and put at once (webview/pixelBuffer.ts).
 import type { DenseBatch } from './denseIndex';
 import type { LaneRow, MarkPos } from './layout';
 import type { Palette } from './palette';
@@ -55,7 +56,7 @@ function rgba(css: string): Rgba {
 const buffers = new WeakMap<HTMLCanvasElement, PixelBuffer>();
 
 /** Set a style property only when it changes (a write re-styles the element even when equal). */
-function setStyle(el: HTMLElement, name: 'width' | 'height' | 'top', value: string): void {
+function setStyle(el: HTMLElement, name: 'width' | 'height' | 'top' | 'left', value: string): void {
   if (el.style[name] !== value) el.style[name] = value;
 }
 
@@ -117,19 +118,21 @@ export function drawDenseCanvas(
   }
   const dpr = window.devicePixelRatio || 1;
   const height = Math.max(1, size.height);
-  const w = Math.round(size.width * dpr);
+  // Device columns [ox, ox + w) of the lanes: the plot [left, right), the clip of every fill.
+  const full = Math.round(size.width * dpr);
+  const ox = Math.min(full - 1, Math.max(0, Math.round(size.left * dpr)));
+  const w = Math.max(1, Math.min(full, Math.round(size.right * dpr)) - ox);
   const h = Math.round(height * dpr);
   if (canvas.width !== w) canvas.width = w;
   if (canvas.height !== h) canvas.height = h;
-  setStyle(canvas, 'width', `${size.width}px`);
+  setStyle(canvas, 'left', `${ox / dpr}px`);
+  setStyle(canvas, 'width', `${w / dpr}px`);
   setStyle(canvas, 'height', `${height}px`);
   setStyle(canvas, 'top', `${size.top}px`);
   let buf = buffers.get(canvas);
-  if (!buf || buf.width !== w || buf.height !== h)
-    buffers.set(canvas, (buf = new PixelBuffer(w, h)));
+  if (!buf || buf.width !== w || buf.height !== h || buf.ox !== ox)
+    buffers.set(canvas, (buf = new PixelBuffer(w, h, ox)));
   buf.clear();
-  buf.clipLeft = Math.max(0, Math.round(size.left * dpr));
-  buf.clipRight = Math.min(w, Math.round(size.right * dpr));
   // User space (CSS px, y from the lanes' top) to device px.
   const top = size.top;
   const box = (x: number, y: number, bw: number, bh: number, c: Rgba, a: number): void =>
@@ -160,7 +163,8 @@ export function drawDenseCanvas(
       box(r.bar.x, y, r.bar.width, 1, muted, 0.75);
       const x0 = Math.max(Math.floor(r.bar.x), buf.clipLeft);
       const x1 = Math.min(Math.ceil(r.bar.x + r.bar.width), buf.clipRight);
-      if (x1 > x0) buf.px.copyWithin((line + 1) * w + x0, line * w + x0, line * w + x1);
+      const at = buf.line(line);
+      if (x1 > x0) buf.px.copyWithin(at + w + x0, at + x0, at + x1);
     }
   }
   for (const { kind, lock, rects } of batches ?? []) {
