@@ -65,9 +65,11 @@ export class Store {
     const t = this.spans;
     // The host sends again every span it keeps open from before the horizon; one still open
     // here but not sent was closed and merged there before its closed copy reached us.
-    const resent = new Set(delta.spans.id);
+    // (The set of ids sent is made only when an open span from before the horizon asks.)
+    let resent: Set<number> | null = null;
+    const wasResent = (id: number): boolean => (resent ??= new Set(delta.spans.id)).has(id);
     t.retainRows((r) =>
-      Number.isNaN(t.end[r]) ? t.start[r] >= before || resent.has(t.id[r]) : t.end[r] >= before,
+      Number.isNaN(t.end[r]) ? t.start[r] >= before || wasResent(t.id[r]) : t.end[r] >= before,
     );
     this.marks.retain((m) => m.t >= before);
     const flows = this.flows;

@@ -52,6 +52,9 @@ const FLOW_COLUMNS: Record<keyof FlowColumns, Cell> = {
   label: 'str?',
 };
 
+/** Columns known to hold only valid numbers (decoded from compact strings): not checked again. */
+const numbersOnly = new WeakSet<unknown[]>();
+
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Mark in `bad` the rows whose cell in `col` is not a valid `cell` (`n` strings in the table). */
@@ -106,6 +109,13 @@ function shape<C extends object>(
   }
   const out = plainList(list, picked as WireColumns<C>, diff) as Record<string, unknown[]> | null;
   if (!out) return null;
+  // A compact string decodes to integers only (and nulls where allowed): its number cells are
+  // valid as they are (their running sums and sums with a base are finite too).
+  for (const name of Object.keys(spec)) {
+    const cell = spec[name as keyof C];
+    if (typeof picked[name] === 'string' && (cell === 'num' || cell === 'numOrNull'))
+      numbersOnly.add(out[name]);
+  }
   const len = out.id.length;
   for (const name of Object.keys(spec)) {
     const col = out[name];
@@ -129,7 +139,9 @@ function rows<C extends object>(
   const names = Object.keys(spec) as (keyof C & string)[];
   const cols = c as unknown as Record<string, unknown[]>;
   const bad = new Uint8Array(cols.id.length);
-  for (const name of names) checkColumn(cols[name], spec[name], n, bad);
+  for (const name of names) {
+    if (!numbersOnly.has(cols[name])) checkColumn(cols[name], spec[name], n, bad);
+  }
   const dropped = bad.reduce((a, b) => a + b, 0);
   if (!dropped) return c;
   warn(`swimlane: dropped ${dropped} malformed ${what}`);

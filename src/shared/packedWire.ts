@@ -149,8 +149,8 @@ export function plainList<C extends object>(
 /** Source columns sent empty (no item of the list has a source) filled: -1 and 0 per row. */
 export function fillSources(c: { id: unknown[]; srcFile: number[]; srcLine: number[] }): void {
   if (c.srcFile.length === 0 && c.id.length > 0) {
-    c.srcFile = c.id.map(() => -1);
-    c.srcLine = c.id.map(() => 0);
+    c.srcFile = new Array<number>(c.id.length).fill(-1);
+    c.srcLine = new Array<number>(c.id.length).fill(0);
   }
 }
 
