@@ -96,7 +96,9 @@ async function main(): Promise<void> {
   let cpu0 = process.cpuUsage();
   const reaped0 = reapedChildrenMs();
   let chromium0 = descendantsMs();
+  let chunks = 0;
   session['feed'].pushStdout = (b: Uint8Array): void => {
+    chunks++;
     if (firstByte === 0) {
       firstByte = hr();
       chromium0 = descendantsMs();
@@ -184,6 +186,8 @@ async function main(): Promise<void> {
     pageMetrics,
     wallMs: end - t0,
     deltas,
+    /** Reads of the child's stdout (pipe chunks handed to the feed). */
+    chunks,
     maxPending,
     bytes,
     items,

@@ -233,7 +233,10 @@ class Emitter:
         del buf[:n]  # appends made meanwhile are after the first n: they stay
         if not self.enabled:
             return
-        data = b"".join(_render(items))
+        try:  # all of them frames already (the usual case): joined at C speed
+            data = b"".join(items)
+        except TypeError:  # records among them: formatted first
+            data = b"".join(_render(items))
         try:
             size = len(data)
             start = 0
