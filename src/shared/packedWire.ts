@@ -2,7 +2,7 @@
 // no item has a source, integer columns as compact strings (see PackedWire in
 // webviewProtocol.ts). Pure: host and webview.
 import type { PackedDelta, PackedWire, WireColumns } from './webviewProtocol';
-import { compactable, decodeColumn, encodeColumn } from './wireColumn';
+import { decodeColumn, encodeColumn } from './wireColumn';
 
 /** Each value minus the one before (the first minus 0); undefined when one is not exact. */
 function diffs(xs: number[]): number[] | undefined {
@@ -47,7 +47,9 @@ function plus(xs: (number | null)[], base: number[]): (number | null)[] {
 function compact<C extends object>(c: C, nullable?: keyof C): WireColumns<C> {
   const out = { ...c } as Record<string, (number | null)[] | string>;
   for (const [name, col] of Object.entries(c) as [string, (number | null)[]][]) {
-    if (col.length && compactable(col, name === nullable)) out[name] = encodeColumn(col);
+    if (!col.length || (name !== nullable && col.includes(null))) continue;
+    const s = encodeColumn(col);
+    if (s !== null) out[name] = s;
   }
   return out as WireColumns<C>;
 }

@@ -30,8 +30,10 @@ export function compactable(col: readonly (number | null)[], nullable = false): 
   return true;
 }
 
-/** `col` as a compact string; every value must be {@link compactable}. */
-export function encodeColumn(col: readonly (number | null)[]): string {
+/** `col` as a compact string, or null when a value does not fit (see {@link compactable};
+ *  checked as it goes: one pass). Nulls are written as they come: the caller says where they
+ *  are allowed (the decoder refuses them elsewhere). */
+export function encodeColumn(col: readonly (number | null)[]): string | null {
   let o = 0;
   for (let i = 0; i < col.length; i++) {
     if (o + 12 > buf.length) {
@@ -44,6 +46,7 @@ export function encodeColumn(col: readonly (number | null)[]): string {
       buf[o++] = NULL;
       continue;
     }
+    if (!(Number.isInteger(v) && v <= MAX_COMPACT && v >= -MAX_COMPACT)) return null;
     let z = v >= 0 ? v * 2 : -v * 2 - 1;
     if (z < 0x80000000) {
       while (z >= 32) {

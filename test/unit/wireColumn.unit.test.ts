@@ -30,6 +30,7 @@ test('integer columns round-trip exactly, nulls too, through JSON', () => {
     const nullable = col.includes(null);
     assert.ok(compactable(col, nullable));
     const s = encodeColumn(col);
+    assert.ok(s !== null);
     assert.equal(JSON.stringify(s), `"${s}"`, 'JSON leaves every character as it is');
     assert.deepEqual(decodeColumn(JSON.parse(JSON.stringify(s)) as string, nullable), col);
     if (!nullable) {
@@ -44,6 +45,7 @@ test('integer columns round-trip exactly, nulls too, through JSON', () => {
 test('values a compact column cannot hold exactly are refused', () => {
   for (const v of [0.5, NaN, Infinity, -Infinity, MAX_COMPACT + 1, -MAX_COMPACT - 2, 2 ** 60]) {
     assert.equal(compactable([1, v]), false, String(v));
+    assert.equal(encodeColumn([1, v]), null, String(v));
   }
   assert.equal(compactable([1, null]), false, 'null only where allowed');
   assert.equal(compactable([1, null], true), true);
