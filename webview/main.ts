@@ -1,10 +1,10 @@
 // Webview entry: ready handshake, validated host messages into the store, one redraw per frame,
 // and the saved state (view choices and the last finished run) through vscode.setState.
 import { select } from 'd3';
-import type { HostToWebview, ModelDelta, WebviewToHost } from '../src/shared/webviewProtocol';
+import type { ModelDelta, WebviewToHost } from '../src/shared/webviewProtocol';
 import { render } from './render';
 import { Store } from './store';
-import { parseHostMessage } from './validate';
+import { parseHostMessage, type ValidHostMessage } from './validate';
 import { parseViewState, type ViewState } from './viewState';
 
 /** The part of VS Code's webview API this webview uses. */
@@ -38,7 +38,7 @@ function vscodeApi(): VsCodeApi {
 }
 
 /** Apply one validated host message to the store. */
-function handle(store: Store, msg: HostToWebview): void {
+function handle(store: Store, msg: ValidHostMessage): void {
   switch (msg.type) {
     case 'init':
       store.strings = msg.strings;

@@ -1,5 +1,6 @@
-// The webview's marks, kept incrementally: one array in arrival order (upserts replace in place)
-// and per lane a list sorted by time, so a delta costs its own marks, not every mark held. Pure.
+// The webview's marks, kept incrementally: one array in id order (the host's creation order;
+// upserts replace in place) and per lane a list sorted by time, so a delta costs its own marks,
+// not every mark held. Pure.
 import type { Mark } from '../src/shared/webviewProtocol';
 
 /** Position in `list` (sorted by t, then id) where `m` belongs. */
@@ -15,26 +16,40 @@ function upperBound(list: readonly Mark[], m: Mark): number {
   return lo;
 }
 
-/** Marks by id, in arrival order and per lane by time. */
+/** Index in `list` (sorted by id) of the first item whose id is ≥ `id`. */
+export function idLowerBound(list: readonly { id: number }[], id: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].id < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Marks by id, in id order and per lane by time. */
 export class MarkList {
-  /** Every mark, in arrival order (the same array grows: callers must not keep derived caches
-   *  keyed by it; `version` says when it changed). */
+  /** Every mark, in id order (the same array grows: callers must not keep derived caches
+   *  keyed by it; `version` says when it changed). The host sends marks in the order it made
+   *  them, ids growing, so a new mark is appended; an id seen before replaces that mark. */
   readonly all: Mark[] = [];
   /** Per lane, its marks sorted by time (then id). */
   readonly byLane = new Map<string, Mark[]>();
   /** Latest mark time (0 when none). */
   maxT = 0;
-  private readonly at = new Map<number, number>();
 
   /** Insert a mark, or replace the one with the same id. */
   upsert(m: Mark): void {
-    const i = this.at.get(m.id);
-    if (i === undefined) {
-      this.at.set(m.id, this.all.length);
-      this.all.push(m);
-    } else {
-      this.unindex(this.all[i]);
-      this.all[i] = m;
+    const all = this.all;
+    const n = all.length;
+    if (n === 0 || all[n - 1].id < m.id) all.push(m);
+    else {
+      const i = idLowerBound(all, m.id);
+      if (all[i].id === m.id) {
+        this.unindex(all[i]);
+        all[i] = m;
+      } else all.splice(i, 0, m);
     }
     let list = this.byLane.get(m.lane);
     if (!list) this.byLane.set(m.lane, (list = []));
@@ -53,13 +68,10 @@ export class MarkList {
 
   /** Keep only the marks for which `keep` is true (one pass; the lane lists stay sorted). */
   retain(keep: (m: Mark) => boolean): void {
-    const kept = this.all.filter(keep);
-    this.all.length = 0;
-    this.at.clear();
-    for (const m of kept) {
-      this.at.set(m.id, this.all.length);
-      this.all.push(m);
-    }
+    const all = this.all;
+    let w = 0;
+    for (let r = 0; r < all.length; r++) if (keep(all[r])) all[w++] = all[r];
+    all.length = w;
     for (const [lane, list] of this.byLane) {
       const left = list.filter(keep);
       if (left.length) this.byLane.set(lane, left);
@@ -71,7 +83,6 @@ export class MarkList {
   clear(): void {
     this.all.length = 0;
     this.byLane.clear();
-    this.at.clear();
     this.maxT = 0;
   }
 

@@ -4,7 +4,7 @@
 import { flowAt, markAt, packPlain } from '../src/shared/packedDelta';
 import type { Flow, Header, Lane, ModelDelta, PackedDelta } from '../src/shared/webviewProtocol';
 import type { SwimlaneModel } from './layout';
-import { MarkList } from './markList';
+import { idLowerBound, MarkList } from './markList';
 import { SpanTable } from './spanTable';
 
 /** Model state received so far; `version` grows on every change so views can skip work. */
@@ -12,8 +12,8 @@ export class Store {
   private readonly lanes = new Map<string, Lane>();
   private spans = new SpanTable();
   private readonly marks = new MarkList();
+  /** Arrows in id order (as the host makes and sends them; see MarkList.all). */
   private readonly flows: Flow[] = [];
-  private readonly flowAt = new Map<number, number>();
   /** Lanes sorted by order; rebuilt only when a delta carries lanes. */
   private laneList: Lane[] = [];
   private header: Header | null = null;
@@ -50,11 +50,13 @@ export class Store {
 
   /** Insert an arrow, or replace the one with the same id. */
   private upsertFlow(f: Flow): void {
-    const i = this.flowAt.get(f.id);
-    if (i !== undefined) this.flows[i] = f;
+    const flows = this.flows;
+    const n = flows.length;
+    if (n === 0 || flows[n - 1].id < f.id) flows.push(f);
     else {
-      this.flowAt.set(f.id, this.flows.length);
-      this.flows.push(f);
+      const i = idLowerBound(flows, f.id);
+      if (flows[i].id === f.id) flows[i] = f;
+      else flows.splice(i, 0, f);
     }
   }
 
@@ -63,15 +65,20 @@ export class Store {
     const t = this.spans;
     // The host sends again every span it keeps open from before the horizon; one still open
     // here but not sent was closed and merged there before its closed copy reached us.
-    const resent = new Set(delta.spans.id);
+    // (The set of ids sent is made only when an open span from before the horizon asks.)
+    let resent: Set<number> | null = null;
+    const wasResent = (id: number): boolean => (resent ??= new Set(delta.spans.id)).has(id);
     t.retainRows((r) =>
-      Number.isNaN(t.end[r]) ? t.start[r] >= before || resent.has(t.id[r]) : t.end[r] >= before,
+      Number.isNaN(t.end[r]) ? t.start[r] >= before || wasResent(t.id[r]) : t.end[r] >= before,
     );
     this.marks.retain((m) => m.t >= before);
-    const kept = this.flows.filter((f) => Math.max(f.from.t, f.to.t) >= before);
-    this.flows.length = 0;
-    this.flowAt.clear();
-    for (const f of kept) this.upsertFlow(f);
+    const flows = this.flows;
+    let w = 0;
+    for (let r = 0; r < flows.length; r++) {
+      const f = flows[r];
+      if (Math.max(f.from.t, f.to.t) >= before) flows[w++] = f;
+    }
+    flows.length = w;
   }
 
   /** Forget everything (a new run starts in the same panel). */
@@ -80,7 +87,6 @@ export class Store {
     this.spans = new SpanTable();
     this.marks.clear();
     this.flows.length = 0;
-    this.flowAt.clear();
     this.laneList = [];
     this.header = null;
     this.mergedBefore = -Infinity;

@@ -6,12 +6,18 @@ import type {
   Lane,
   Mark,
   MarkKind,
+  PackedDelta,
   RunState,
   SourceLocation,
   Span,
 } from '../src/shared/webviewProtocol';
 import { MARK_KIND_CODES, SPAN_KIND_CODES } from '../src/shared/webviewProtocol';
 import { asPacked } from './validatePacked';
+
+/** A host message once validated: a packed delta in its plain form (differences and compact
+ *  columns decoded, see PackedDelta), any other message as posted. */
+export type ValidHostMessage =
+  Exclude<HostToWebview, { type: 'packed' }> | ({ type: 'packed' } & PackedDelta);
 
 /** Where validation problems are reported (console.warn in the webview). */
 export type Warn = (message: string) => void;
@@ -156,7 +162,7 @@ function items<T>(v: unknown[], check: (x: unknown) => T | null, what: string, w
 }
 
 /** A typed host message, or null (after a warning) when `data` is not one. */
-export function parseHostMessage(data: unknown, warn: Warn): HostToWebview | null {
+export function parseHostMessage(data: unknown, warn: Warn): ValidHostMessage | null {
   if (!isObj(data) || !isStr(data.type)) {
     warn('swimlane: ignored a message without a type');
     return null;
@@ -176,7 +182,7 @@ export function parseHostMessage(data: unknown, warn: Warn): HostToWebview | nul
       const { lanes, spans, marks } = data;
       const header = asHeader(data.header);
       if (!Array.isArray(lanes) || !Array.isArray(spans) || !Array.isArray(marks) || !header) break;
-      const msg: HostToWebview = {
+      const msg: ValidHostMessage = {
         type: 'delta',
         lanes: items(lanes, asLane, 'lanes', warn),
         spans: items(spans, asSpan, 'spans', warn),

@@ -9,8 +9,9 @@ import {
   type MarkColumns,
   type PackedDelta,
   type SpanColumns,
+  type WireColumns,
 } from '../src/shared/webviewProtocol';
-import { fromWire } from '../src/shared/packedDelta';
+import { fillSources, plainList } from '../src/shared/packedWire';
 
 /** Where validation problems are reported. */
 type Warn = (message: string) => void;
@@ -51,6 +52,9 @@ const FLOW_COLUMNS: Record<keyof FlowColumns, Cell> = {
   label: 'str?',
 };
 
+/** Columns known to hold only valid numbers (decoded from compact strings): not checked again. */
+const numbersOnly = new WeakSet<unknown[]>();
+
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Mark in `bad` the rows whose cell in `col` is not a valid `cell` (`n` strings in the table). */
@@ -85,31 +89,43 @@ function checkColumn(col: unknown[], cell: Cell, n: number, bad: Uint8Array): vo
   }
 }
 
-/** The columns of one item list (unchecked cells), or null when the structure is broken: not an
- *  object, a column missing or not an array, columns of different lengths (the source columns
- *  may also be empty). */
-function shape<C extends object>(v: unknown, spec: Record<keyof C, Cell>): C | null {
-  if (!isObj(v) || !Array.isArray(v.id)) return null;
-  const len = v.id.length;
-  const out: Record<string, unknown[]> = {};
+/** The columns of one item list in plain form (unchecked cells: compact strings decoded and
+ *  differences undone, see packedWire.ts), or null when the structure is broken: not an object,
+ *  a column missing or neither an array nor a compact string, a difference that is not a
+ *  number, columns of different lengths (the source columns may also be empty, and are then
+ *  filled). */
+function shape<C extends object>(
+  list: 'spans' | 'marks' | 'flows',
+  v: unknown,
+  spec: Record<keyof C, Cell>,
+  diff: boolean,
+): C | null {
+  if (!isObj(v)) return null;
+  const picked: Record<string, unknown> = {};
   for (const name of Object.keys(spec)) {
     const col = v[name];
-    if (!Array.isArray(col)) return null;
+    if (typeof col !== 'string' && !Array.isArray(col)) return null;
+    picked[name] = col;
+  }
+  const out = plainList(list, picked as WireColumns<C>, diff) as Record<string, unknown[]> | null;
+  if (!out) return null;
+  // A compact string decodes to integers only (and nulls where allowed): its number cells are
+  // valid as they are (their running sums and sums with a base are finite too).
+  for (const name of Object.keys(spec)) {
+    const cell = spec[name as keyof C];
+    if (typeof picked[name] === 'string' && (cell === 'num' || cell === 'numOrNull'))
+      numbersOnly.add(out[name]);
+  }
+  const len = out.id.length;
+  for (const name of Object.keys(spec)) {
+    const col = out[name];
     if (col.length !== len && !(col.length === 0 && name.startsWith('src'))) return null;
-    out[name] = col as unknown[];
   }
-  if (isObj(v) && Array.isArray(v.srcFile) && v.srcFile.length !== (v.srcLine as unknown[]).length)
-    return null;
+  if (out.srcFile) {
+    if (out.srcFile.length !== out.srcLine.length) return null;
+    fillSources(out as unknown as { id: unknown[]; srcFile: number[]; srcLine: number[] });
+  }
   return out as unknown as C;
-}
-
-/** Whether every cell is a finite number (or null, where `nulls`): a column sent as differences,
- *  where one bad cell would shift every row after it. */
-function allNumbers(col: unknown[], nulls = false): boolean {
-  for (const v of col) {
-    if (!(typeof v === 'number' && Number.isFinite(v)) && !(nulls && v === null)) return false;
-  }
-  return true;
 }
 
 /** `c` with its malformed rows removed (reported). */
@@ -123,7 +139,9 @@ function rows<C extends object>(
   const names = Object.keys(spec) as (keyof C & string)[];
   const cols = c as unknown as Record<string, unknown[]>;
   const bad = new Uint8Array(cols.id.length);
-  for (const name of names) checkColumn(cols[name], spec[name], n, bad);
+  for (const name of names) {
+    if (!numbersOnly.has(cols[name])) checkColumn(cols[name], spec[name], n, bad);
+  }
   const dropped = bad.reduce((a, b) => a + b, 0);
   if (!dropped) return c;
   warn(`swimlane: dropped ${dropped} malformed ${what}`);
@@ -144,30 +162,17 @@ export function asPacked(
   if (!header || !Array.isArray(strings) || !Array.isArray(data.lanes)) return null;
   for (const s of strings as unknown[]) if (typeof s !== 'string') return null;
   if (diff !== undefined && typeof diff !== 'boolean') return null;
-  const spans = shape<SpanColumns>(data.spans, SPAN_COLUMNS);
-  const marks = shape<MarkColumns>(data.marks, MARK_COLUMNS);
-  const flows = shape<FlowColumns>(data.flows, FLOW_COLUMNS);
+  const spans = shape<SpanColumns>('spans', data.spans, SPAN_COLUMNS, diff === true);
+  const marks = shape<MarkColumns>('marks', data.marks, MARK_COLUMNS, diff === true);
+  const flows = shape<FlowColumns>('flows', data.flows, FLOW_COLUMNS, diff === true);
   if (!spans || !marks || !flows) return null;
-  if (diff) {
-    const numeric = [spans.id, spans.start, marks.id, marks.t, flows.id, flows.fromT, flows.toT];
-    if (!numeric.every((c) => allNumbers(c)) || !allNumbers(spans.end, true)) return null;
-  }
-  const plain = fromWire({
-    strings: strings as string[],
-    lanes: [],
-    spans,
-    marks,
-    flows,
-    header,
-    diff,
-  });
   const n = strings.length;
   return {
-    strings: plain.strings,
+    strings: strings as string[],
     lanes: lanes(data.lanes),
-    spans: rows(plain.spans, SPAN_COLUMNS, n, 'spans', warn),
-    marks: rows(plain.marks, MARK_COLUMNS, n, 'marks', warn),
-    flows: rows(plain.flows, FLOW_COLUMNS, n, 'flows', warn),
+    spans: rows(spans, SPAN_COLUMNS, n, 'spans', warn),
+    marks: rows(marks, MARK_COLUMNS, n, 'marks', warn),
+    flows: rows(flows, FLOW_COLUMNS, n, 'flows', warn),
     header,
   };
 }

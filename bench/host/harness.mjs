@@ -17,8 +17,8 @@ export async function ensureDist() {
   if (missing) await runOk(process.execPath, [join(root, 'scripts', 'build.mjs')]);
 }
 
-/** Bundle bench/host/pipeline.ts (once per harness run). */
-async function bundle() {
+/** Bundle bench/host/pipeline.ts and replay.ts (once per harness run); the pipeline's path. */
+export async function bundle() {
   await ensureDist();
   if (!built) {
     mkdirSync(outDir, { recursive: true });

@@ -67,15 +67,24 @@ export async function startProfile(
   };
 }
 
-/** The page's main-thread busy time so far (CDP Performance metric TaskDuration, s). */
-export async function taskSeconds(
-  page: WebviewPage,
-): Promise<{ start: number; read(): Promise<number> }> {
+/** The page's main-thread busy time so far (CDP Performance metric TaskDuration, s), and with
+ *  `metrics` the other Performance metrics (ScriptDuration, LayoutCount, …) since `start`. */
+export async function taskSeconds(page: WebviewPage): Promise<{
+  start: number;
+  read(): Promise<number>;
+  metrics(): Promise<Record<string, number>>;
+}> {
   const cdp = await page.page.context().newCDPSession(page.page);
   await cdp.send('Performance.enable');
-  const read = async (): Promise<number> => {
+  const all = async (): Promise<Record<string, number>> => {
     const { metrics } = await cdp.send('Performance.getMetrics');
-    return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+    return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
   };
-  return { start: await read(), read };
+  const first = await all();
+  const read = async (): Promise<number> => (await all()).TaskDuration ?? 0;
+  const metrics = async (): Promise<Record<string, number>> => {
+    const now = await all();
+    return Object.fromEntries(Object.entries(now).map(([k, v]) => [k, v - (first[k] ?? 0)]));
+  };
+  return { start: first.TaskDuration ?? 0, read, metrics };
 }

@@ -11,6 +11,7 @@ import type { ModelDelta } from '../../src/shared/webviewProtocol';
 import type { WebviewPage } from '../../test/webview/harness';
 import { drawLog, startProfile, taskSeconds, webviewPost, type Post } from './pageDelivery';
 import { startPageSampler, type PageSample } from './pageProbe';
+import { descendantsMs, reapedChildrenMs } from './procCpu';
 
 /** What to run and measure. */
 interface Options {
@@ -93,9 +94,14 @@ async function main(): Promise<void> {
   findings = new FindingsFeed(session.model, 'en');
   const origPush = session['feed'].pushStdout.bind(session['feed']);
   let cpu0 = process.cpuUsage();
+  const reaped0 = reapedChildrenMs();
+  let chromium0 = descendantsMs();
+  let chunks = 0;
   session['feed'].pushStdout = (b: Uint8Array): void => {
+    chunks++;
     if (firstByte === 0) {
       firstByte = hr();
+      chromium0 = descendantsMs();
       cpu0 = process.cpuUsage();
     }
     origPush(b);
@@ -149,7 +155,9 @@ async function main(): Promise<void> {
   }
   if (profiler && opts.pageProfile) await profiler.stop(opts.pageProfile);
   const pageCpuMs = pageTask ? ((await pageTask.read()) - pageTask.start) * 1000 : null;
+  const pageMetrics = pageTask ? await pageTask.metrics() : null;
   const cpu = process.cpuUsage(cpu0);
+  const chromium1 = descendantsMs();
   if (stopper) clearTimeout(stopper);
   if (sampler) clearInterval(sampler);
   if (liver) clearInterval(liver);
@@ -169,8 +177,17 @@ async function main(): Promise<void> {
     cpuMs: (cpu.user + cpu.system) / 1000,
     /** The page's main-thread busy time over the run (with the webview). */
     pageCpuMs,
+    /** CPU ms over the run of Chromium's renderer process (all its threads) and its other
+     *  processes (browser, GPU, utility), and of the traced child (its whole life). */
+    rendererCpuMs: chromium1.renderer - chromium0.renderer,
+    browserCpuMs: chromium1.other - chromium0.other,
+    childCpuMs: reapedChildrenMs() - reaped0,
+    /** The page's CDP Performance metrics over the run (ScriptDuration, LayoutCount, …). */
+    pageMetrics,
     wallMs: end - t0,
     deltas,
+    /** Reads of the child's stdout (pipe chunks handed to the feed). */
+    chunks,
     maxPending,
     bytes,
     items,

@@ -47,6 +47,8 @@ export class DeltaPump {
   private again = false;
   /** No post before this time (pacing after a slow delivery). */
   private notBefore = -Infinity;
+  /** The pace the flush in progress asked for (see {@link paceAtLeast}). */
+  private minPace = 0;
   /** How many times flush ran. */
   flushes = 0;
 
@@ -73,6 +75,13 @@ export class DeltaPump {
     this.timer = this.timers.setTimeout(() => this.run(), wait);
   }
 
+  /** Called by `flush` while it runs: after this delivery settles, wait at least `ms` (capped at
+   *  PACE_CAP_MS) before the next flush, however fast the delivery was (a big delta keeps the
+   *  webview busy after it was delivered). */
+  paceAtLeast(ms: number): void {
+    this.minPace = Math.max(this.minPace, ms);
+  }
+
   /** Flush immediately (end of run) and cancel any pending timer. */
   flushNow(): void {
     this.cancel();
@@ -89,7 +98,9 @@ export class DeltaPump {
     this.timer = null;
     this.lastFlush = this.timers.now();
     this.flushes++;
+    this.minPace = 0;
     const done = this.flush() as PromiseLike<unknown> | undefined;
+    const minPace = this.minPace;
     if (typeof done?.then !== 'function') return;
     const gen = ++this.generation;
     this.pending++;
@@ -102,7 +113,8 @@ export class DeltaPump {
     const settled = (): void => {
       this.pending--;
       const now = this.timers.now();
-      this.notBefore = Math.max(this.notBefore, now + Math.min(now - posted, PACE_CAP_MS));
+      const pace = Math.min(Math.max(now - posted, minPace), PACE_CAP_MS);
+      this.notBefore = Math.max(this.notBefore, now + pace);
       if (gen === this.generation) this.endHold();
       else this.resume();
     };

@@ -16,6 +16,15 @@ import {
 } from '../runner/tempWorkdir';
 import type { Header, ModelDelta } from '../shared/webviewProtocol';
 
+/** After a delta of N items is delivered, the next waits at least N × this many ms (capped, see
+ *  DeltaPump.paceAtLeast): the webview applies and draws a big delta after its delivery, and at
+ *  full speed fewer, larger deltas cost it (and the machine) less than many small ones. */
+export const PACE_MS_PER_ITEM = 0.004;
+
+/** Items in a delta (lanes, spans, marks, arrows). */
+const itemsOf = (d: ModelDelta): number =>
+  d.lanes.length + d.spans.length + d.marks.length + (d.flows?.length ?? 0);
+
 /** The sweep of stale run directories, started by this host's first run. */
 let swept: Promise<string[]> | undefined;
 
@@ -88,6 +97,7 @@ export class RunSession {
     this.feed = new TraceFeed(this.model, sinks.output, (_e, text) => this.events.pushLine(text));
     this.pump = new DeltaPump(() => {
       const delta = this.model.takeDelta();
+      this.pump.paceAtLeast(itemsOf(delta) * PACE_MS_PER_ITEM);
       try {
         // Returned, so the pump holds the next delta until this one was delivered (flow control).
         return sinks.delta(delta);

@@ -8,6 +8,7 @@ import {
   type Mark,
   type ModelDelta,
   type PackedDelta,
+  type PackedWire,
   type SourceLocation,
   type Span,
 } from './webviewProtocol';
@@ -147,7 +148,7 @@ export class DeltaPacker {
 }
 
 /** `delta` in columns, in its wire form (see {@link toWire}). */
-export function packDelta(delta: ModelDelta): PackedDelta {
+export function packDelta(delta: ModelDelta): PackedWire {
   return toWire(packPlain(delta));
 }
 
@@ -215,8 +216,9 @@ export function flowAt(p: PackedDelta, r: number): Flow {
   return f;
 }
 
-/** A (valid) packed delta as objects; `flows` absent when there are none, as in a ModelDelta. */
-export function unpackDelta(wire: PackedDelta): ModelDelta {
+/** A (valid) packed delta, plain or as posted, as objects; `flows` absent when there are none,
+ *  as in a ModelDelta. */
+export function unpackDelta(wire: PackedDelta | PackedWire): ModelDelta {
   const p = fromWire(wire);
   const rows = <T>(n: number, at: (p: PackedDelta, r: number) => T): T[] =>
     Array.from({ length: n }, (_, r) => at(p, r));

@@ -179,21 +179,36 @@ export interface FlowColumns {
   label: number[];
 }
 
-/** A {@link ModelDelta} as the host posts it: spans, marks and arrows as columns of numbers over
- *  one table of the delta's distinct strings (cheaper to serialize, clone, check and store than
- *  one object per item). See src/shared/packedDelta.ts.
- *
- *  On the wire two shortcuts keep the numbers short: the `srcFile` and `srcLine` columns of a
- *  list are empty when none of its items has a source; and with `diff` set, ids and times are
- *  differences — `id`, span `start`, mark `t` and arrow `fromT` from the previous row's (the first
- *  row's from 0), span `end` from its own `start`, arrow `toT` from its own `fromT`. The host
- *  sets `diff` only when every such value and difference is a safe integer, so decoding is exact. */
+/** A {@link ModelDelta} in columns of numbers over one table of the delta's distinct strings
+ *  (cheaper to serialize, clone, check and store than one object per item), in its plain form:
+ *  what the webview's validator returns. See src/shared/packedDelta.ts. */
 export interface PackedDelta {
   strings: string[];
   lanes: Lane[];
   spans: SpanColumns;
   marks: MarkColumns;
   flows: FlowColumns;
+  header: Header;
+}
+
+/** Columns as posted: each one its numbers, or a string of them in the compact encoding. */
+export type WireColumns<C> = { [K in keyof C]: C[K] | string };
+
+/** A {@link PackedDelta} as the host posts it (src/shared/packedWire.ts). Three shortcuts keep
+ *  it short: the `srcFile` and `srcLine` columns of a list are empty when none of its items has a
+ *  source; with `diff` set, ids and times are differences — `id`, span `start`, mark `t` and
+ *  arrow `fromT` from the previous row's (the first row's from 0), span `end` from its own
+ *  `start`, arrow `toT` from its own `fromT` (set only when every such value and difference is a
+ *  safe integer, so decoding is exact); and a column whose numbers are all integers of magnitude
+ *  ≤ 2^51 (or null, in span `end`) goes as one string (src/shared/wireColumn.ts): per number a
+ *  base-32 varint of its zigzag code, digits '#'…'B' (more follow) and ']'…'|' (the last), null
+ *  '!'. */
+export interface PackedWire {
+  strings: string[];
+  lanes: Lane[];
+  spans: WireColumns<SpanColumns>;
+  marks: WireColumns<MarkColumns>;
+  flows: WireColumns<FlowColumns>;
   header: Header;
   diff?: boolean;
 }
@@ -205,7 +220,7 @@ export type HostToWebview =
   | { type: 'init'; strings: Record<string, string>; noRun?: boolean }
   | { type: 'reset' }
   | ({ type: 'delta' } & ModelDelta)
-  | ({ type: 'packed' } & PackedDelta);
+  | ({ type: 'packed' } & PackedWire);
 
 /** Messages the webview posts to the host. */
 export type WebviewToHost =

@@ -128,6 +128,40 @@ test('pacing after a delivery: as long as it took, at most PACE_CAP_MS', async (
   }
 });
 
+test('a flush that asks for a pace waits that long after a fast delivery, capped', async () => {
+  for (const [askMs, wantGap] of [
+    [0, 0],
+    [120, 120],
+    [5000, PACE_CAP_MS],
+  ]) {
+    const timers = fakeTimers();
+    const flushedAt: number[] = [];
+    let deliver: () => void = () => undefined;
+    const pump = new DeltaPump(
+      () => {
+        flushedAt.push(timers.now());
+        if (flushedAt.length === 1) pump.paceAtLeast(askMs);
+        return new Promise<void>((r) => (deliver = r));
+      },
+      MIN_INTERVAL_MS,
+      timers,
+    );
+    pump.poke();
+    timers.advance(1);
+    pump.poke();
+    timers.advance(20); // delivered in 20 ms
+    deliver();
+    await Promise.resolve();
+    const settledAt = timers.now();
+    timers.advance(1000);
+    assert.equal(flushedAt.length, 2, `asked ${askMs}`);
+    const gap = flushedAt[1] - settledAt;
+    // Without a pace asked for, the pace is the delivery's own 20 ms.
+    const want = Math.max(wantGap, 20);
+    assert.ok(Math.abs(gap - want) <= 2, `asked ${askMs} ms: next post ${gap} ms after`);
+  }
+});
+
 test('deliveries that never settle: one more flush after MAX_HOLD_MS, then none', () => {
   const timers = fakeTimers();
   let flushes = 0;

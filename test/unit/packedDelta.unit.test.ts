@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { TraceModel } from '../../src/core/traceModel';
-import { fromWire, packDelta, unpackDelta } from '../../src/shared/packedDelta';
+import { fromWire, packDelta, packPlain, toWire, unpackDelta } from '../../src/shared/packedDelta';
 import type { Header, Lane, ModelDelta, PackedDelta } from '../../src/shared/webviewProtocol';
 import { Store } from '../../webview/store';
 import { parseHostMessage } from '../../webview/validate';
@@ -77,11 +77,16 @@ test('a packed delta unpacks to the same delta, each string stored once', () => 
   assert.deepEqual(packed.strings.filter((s) => s === 'L').length, 1, 'lock id and print text');
   assert.equal(packed.spans.id.length, 3);
   assert.equal(packed.diff, true, 'integer ids and times go as differences');
-  assert.deepEqual(packed.spans.id, [0, 1, 1]);
-  assert.deepEqual(packed.spans.start, [1, 1, 0]);
-  assert.deepEqual(packed.spans.end, [1, null, 2], 'end as the duration');
-  assert.deepEqual(packed.flows.toT, [1, 1]);
+  const arrays = toWire(packPlain(delta), false); // the same without compact strings
+  assert.deepEqual(arrays.spans.id, [0, 1, 1]);
+  assert.deepEqual(arrays.spans.start, [1, 1, 0]);
+  assert.deepEqual(arrays.spans.end, [1, null, 2], 'end as the duration');
+  assert.deepEqual(arrays.flows.toT, [1, 1]);
+  // Compact: 0 → ']', 1 → '_' (zigzag 2), null → '!', 2 → 'a' (zigzag 4).
+  assert.equal(packed.spans.id, ']__');
+  assert.equal(packed.spans.end, '_!a');
   assert.deepEqual(fromWire(packed).spans.end, [2, null, 4]);
+  assert.deepEqual(fromWire(arrays), fromWire(packed));
   const { msg, warnings } = parse({ type: 'packed', ...packed });
   assert.deepEqual(warnings, []);
   assert.ok(msg);
@@ -92,13 +97,13 @@ test('a packed delta unpacks to the same delta, each string stored once', () => 
 });
 
 test('malformed rows are dropped with a warning, the rest kept', () => {
-  const p = packDelta(delta);
+  const p = packPlain(delta);
   const s = p.strings.length;
   p.spans.kind[0] = 99; // no such kind
   p.spans.lane[2] = s; // string index out of range
   p.marks.kind[0] = -1; // no such kind
   p.flows.label[1] = -2; // neither -1 nor an index
-  const { msg, warnings } = parse({ type: 'packed', ...p });
+  const { msg, warnings } = parse({ type: 'packed', ...toWire(p) });
   assert.ok(msg);
   assert.deepEqual(msg.spans.id, [1]);
   assert.deepEqual(msg.marks.id, [1]);
@@ -110,7 +115,8 @@ test('malformed rows are dropped with a warning, the rest kept', () => {
 });
 
 test('a packed message with a broken structure is dropped whole, never thrown', () => {
-  const good = { type: 'packed', ...packDelta(delta) };
+  const good = { type: 'packed', ...toWire(packPlain(delta), false) };
+  const compact = { type: 'packed', ...packDelta(delta) };
   const broken: unknown[] = [
     { ...good, strings: ['a', 3] },
     { ...good, strings: 'a' },
@@ -125,6 +131,13 @@ test('a packed message with a broken structure is dropped whole, never thrown', 
     { ...good, spans: { ...good.spans, start: [1, 1, 'x'] } },
     { ...good, lanes: {} },
     { type: 'packed' },
+    // Compact columns: a character outside the encoding, a number left unfinished, a null
+    // outside span `end`, one value too many, a column neither a string nor an array.
+    { ...compact, spans: { ...compact.spans, lane: ']]"' } },
+    { ...compact, marks: { ...compact.marks, t: '_#' } },
+    { ...compact, marks: { ...compact.marks, kind: '!]' } },
+    { ...compact, flows: { ...compact.flows, kind: '```' } },
+    { ...compact, spans: { ...compact.spans, start: 7 } },
   ];
   for (const junk of broken) {
     const { msg, warnings } = parse(junk);
@@ -141,7 +154,7 @@ test('random damage to a packed message never throws, and what passes applies cl
   };
   const junk = [null, -1, 1.5, 1e9, 'x', true, [], {}, -0.5];
   for (let i = 0; i < 500; i++) {
-    const p = JSON.parse(JSON.stringify(packDelta(delta))) as Record<
+    const p = JSON.parse(JSON.stringify(toWire(packPlain(delta), false))) as Record<
       string,
       Record<string, unknown[]>
     >;
