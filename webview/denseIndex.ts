@@ -5,6 +5,7 @@
 import type { SpanKind } from '../src/shared/webviewProtocol';
 import { DENSE_ORDER } from './dense';
 import { spanBand, type LaneRow, type SpanFinder, type SpanRect } from './layout';
+import { lodLevel, nextLodFrame, splitAtCuts, type LodLevel } from './laneLod';
 import { KINDS, type SpanTable } from './spanTable';
 
 /** The visible time window mapped to the plot: [d0, d1] ns onto [left, right] px; `now` ends open spans. */
@@ -65,11 +66,26 @@ export function visibleSpans(t: SpanTable, rows: readonly LaneRow[], w: DenseWin
   return out;
 }
 
+/** Columns of spans in start order: a lane index's raw spans or a level's merged entries. */
+type SpanCols = Pick<LodLevel, 'start' | 'end' | 'kind' | 'lock'>;
+
+/** First position in [lo, hi) whose start is at least `t` (or hi). */
+function firstFrom(start: Float64Array, t: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (start[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Merge the spans of `rows` in the window into per-style batches, ordered by kind then lock.
  * A row's index lists its spans by start, so per style the pixel-column runs come out in order:
  * a span that starts within (or right after) the style's current run extends it, any other ends
- * the run and starts the next. No per-column bitmap is filled or scanned.
+ * the run and starts the next. No per-column bitmap is filled or scanned. Where a lane has a
+ * level of detail for this pixel size (webview/laneLod.ts) its merged entries stand in for the
+ * raw spans between two cuts, which gives the same runs.
  */
 export function mergeIndexed(
   t: SpanTable,
@@ -77,6 +93,7 @@ export function mergeIndexed(
   w: DenseWindow,
   locks: Int32Array,
 ): DenseBatch[] {
+  nextLodFrame();
   const x0 = Math.floor(w.left);
   const n = Math.max(1, Math.ceil(w.right) - x0 + 1);
   const k = (w.right - w.left) / (w.d1 - w.d0 || 1);
@@ -88,12 +105,10 @@ export function mergeIndexed(
   const runA: number[] = [];
   const runB: number[] = [];
   const out: { rects: number[]; y: number; h: number }[] = [];
-  for (const row of rows) {
-    const rng = t.range(row.id, w.d0, w.d1);
-    if (!rng) continue;
-    // The lane's own copies of its spans' columns, in index order: read one after another.
-    const [{ start, end, kind, lock: lockCol }, lo, hi] = rng;
-    keys.length = 0;
+  let row: LaneRow;
+  /** Add spans [lo, hi) of `c` (in start order, after the row's earlier ones) to the runs. */
+  const merge = (c: SpanCols, lo: number, hi: number): void => {
+    const { start, end, kind, lock: lockCol } = c;
     for (let i = lo; i < hi; i++) {
       const e0 = end[i];
       const e = e0 === e0 ? e0 : Math.max(w.now, start[i]);
@@ -125,6 +140,22 @@ export function mergeIndexed(
         runB[g] = b;
       }
     }
+  };
+  for (row of rows) {
+    const rng = t.range(row.id, w.d0, w.d1);
+    if (!rng) continue;
+    // The lane's own copies of its spans' columns, in index order: read one after another.
+    const [ix, lo, hi] = rng;
+    keys.length = 0;
+    const level = lodLevel(ix, 1 / k);
+    // Entries only from where every raw span starts inside the window: a merged entry may hold
+    // spans that end before it (skipped raw) or start after it (not visited raw).
+    const cut = level && splitAtCuts(level, firstFrom(ix.start, w.d0, lo, hi), hi);
+    if (level && cut) {
+      merge(ix, lo, cut[0]);
+      merge(level, cut[1], cut[2]);
+      merge(ix, cut[3], hi);
+    } else merge(ix, lo, hi);
     for (let g = 0; g < keys.length; g++) {
       slot[keys[g]] = -1;
       const o = out[g];
