@@ -31,6 +31,8 @@ interface LaneLod {
 const MIN_SPANS = 64;
 /** A level is used only when it has at most this share of the lane's spans. */
 const MAX_SHARE = 0.7;
+/** Spans of the probe that a level must pass before it is built for the whole lane. */
+const PROBE = 256;
 /** The gap must stay below this share of a pixel's duration (room for rounding). */
 const PIXEL_SHARE = 1 / 1.001;
 
@@ -51,7 +53,9 @@ export function lodLevel(ix: LaneIndex, pixelNs: number): LodLevel | null {
   const log2 = Math.floor(Math.log2(pixelNs * PIXEL_SHARE));
   let level = lod.levels.get(log2);
   if (level === undefined) {
-    level = buildLevel(ix, 2 ** log2);
+    // A probe on the first spans first: most levels that merge too little fail it cheaply.
+    const probe = ix.start.length > PROBE ? buildLevel(ix, 2 ** log2, PROBE) : true;
+    level = probe && buildLevel(ix, 2 ** log2);
     lod.levels.set(log2, level);
   }
   return level;
@@ -60,10 +64,11 @@ export function lodLevel(ix: LaneIndex, pixelNs: number): LodLevel | null {
 let scratchF = new Float64Array(0);
 let scratchU = new Uint32Array(0);
 
-/** Merge the spans of `ix` per style across gaps smaller than `gap` ns (null: too few merged). */
-export function buildLevel(ix: LaneIndex, gap: number): LodLevel | null {
+/** Merge the spans of `ix` (its first `count`) per style across gaps smaller than `gap` ns (null:
+ *  too few merged). */
+export function buildLevel(ix: LaneIndex, gap: number, count = ix.start.length): LodLevel | null {
   const { start, end, kind, lock } = ix;
-  const n = start.length;
+  const n = count;
   if (scratchF.length < 2 * n) scratchF = new Float64Array(2 * n);
   if (scratchU.length < 2 * n) scratchU = new Uint32Array(2 * n);
   const gEnd = scratchF;
