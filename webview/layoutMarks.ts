@@ -26,30 +26,16 @@ export function layoutMarks(
   hi: number,
   h: number,
 ): MarkPos[] {
-  return rowOrdered(input, rowById)
-    ? mergeMarksInOrder(input, rowById, x, lo, hi, h)
-    : mergeMarks(input, rows, rowById, x, lo, hi, h);
+  return (
+    mergeMarksInOrder(input, rowById, x, lo, hi, h) ??
+    mergeMarks(input, rows, rowById, x, lo, hi, h)
+  );
 }
 
-/** True when each row's marks come together, rows top to bottom, each row's by time (as
- *  visibleMarks gives them): then per row and kind the pixel column never goes back. */
-function rowOrdered(marks: readonly Mark[], rowById: ReadonlyMap<string, LaneRow>): boolean {
-  let last: LaneRow | undefined;
-  let lastT = -Infinity;
-  for (const m of marks) {
-    const row = rowById.get(m.lane);
-    if (!row) continue;
-    if (row !== last) {
-      if (last && row.y <= last.y) return false;
-      last = row;
-    } else if (!(m.t >= lastT)) return false;
-    lastT = m.t;
-  }
-  return true;
-}
-
-/** Merge marks in row order (see rowOrdered): per kind, a mark joins the row's last position of
- *  its kind when it falls on the same pixel column; the same result as mergeMarks. */
+/** Merge marks given in row order: each row's marks together, rows top to bottom, each row's by
+ *  time (as visibleMarks gives them), so per row and kind the pixel column never goes back and a
+ *  mark joins the row's last position of its kind when it falls on the same column: the result
+ *  of mergeMarks without a map. Null when the marks are not in that order. */
 function mergeMarksInOrder(
   input: readonly Mark[],
   rowById: ReadonlyMap<string, LaneRow>,
@@ -57,20 +43,29 @@ function mergeMarksInOrder(
   lo: number,
   hi: number,
   h: number,
-): MarkPos[] {
+): MarkPos[] | null {
   const marks: MarkPos[] = [];
   const lastPos: (MarkPos | null)[] = new Array<MarkPos | null>(16).fill(null);
   const lastCol = new Float64Array(16);
   let last: LaneRow | undefined;
+  let lastT = -Infinity;
+  // Marks of one lane come one after another: look their row up once.
+  let lane: string | undefined;
+  let row: LaneRow | undefined;
   for (const m of input) {
-    const row = rowById.get(m.lane);
+    if (m.lane !== lane) {
+      lane = m.lane;
+      row = rowById.get(lane);
+    }
     if (!row) continue;
-    const mx = x(m.t);
-    if (mx < lo || mx > hi) continue;
     if (row !== last) {
+      if (last && row.y <= last.y) return null;
       last = row;
       lastPos.fill(null);
-    }
+    } else if (!(m.t >= lastT)) return null;
+    lastT = m.t;
+    const mx = x(m.t);
+    if (mx < lo || mx > hi) continue;
     const code = MARK_CODE[m.kind];
     const col = Math.round(mx - lo);
     const prev = lastPos[code];
