@@ -25,6 +25,9 @@ export interface LodLevel {
 interface LaneLod {
   seen: number;
   levels: Map<number, LodLevel | null>;
+  /** The largest level found to merge too little: a smaller gap merges no more, so every level
+   *  up to it is skipped without a probe. */
+  useless: number;
 }
 
 /** Lanes with fewer spans than this are always merged raw. */
@@ -48,15 +51,17 @@ export function nextLodFrame(): void {
 export function lodLevel(ix: LaneIndex, pixelNs: number): LodLevel | null {
   if (ix.start.length < MIN_SPANS || !(pixelNs > 0) || !Number.isFinite(pixelNs)) return null;
   let lod = lods.get(ix);
-  if (!lod) lods.set(ix, (lod = { seen: frame, levels: new Map() }));
+  if (!lod) lods.set(ix, (lod = { seen: frame, levels: new Map(), useless: -Infinity }));
   if (lod.seen === frame) return null;
   const log2 = Math.floor(Math.log2(pixelNs * PIXEL_SHARE));
+  if (log2 <= lod.useless) return null;
   let level = lod.levels.get(log2);
   if (level === undefined) {
     // A probe on the first spans first: most levels that merge too little fail it cheaply.
     const probe = ix.start.length > PROBE ? buildLevel(ix, 2 ** log2, PROBE) : true;
     level = probe && buildLevel(ix, 2 ** log2);
     lod.levels.set(log2, level);
+    if (!level) lod.useless = Math.max(lod.useless, log2);
   }
   return level;
 }
