@@ -66,19 +66,15 @@ export function lodLevel(ix: LaneIndex, pixelNs: number): LodLevel | null {
   return level;
 }
 
-let scratchF = new Float64Array(0);
-let scratchU = new Uint32Array(0);
-
 /** Merge the spans of `ix` (its first `count`) per style across gaps smaller than `gap` ns (null:
  *  too few merged). */
 export function buildLevel(ix: LaneIndex, gap: number, count = ix.start.length): LodLevel | null {
   const { start, end, kind, lock } = ix;
   const n = count;
-  if (scratchF.length < 2 * n) scratchF = new Float64Array(2 * n);
-  if (scratchU.length < 2 * n) scratchU = new Uint32Array(2 * n);
-  const gEnd = scratchF;
-  const first = scratchU;
-  const last = scratchU.subarray(n);
+  // Per entry: its members' latest end, first and last raw position (garbage after the build).
+  const gEnd = new Float64Array(n);
+  const first = new Uint32Array(n);
+  const last = new Uint32Array(n);
   // The open group of each style: its entry number.
   const open = new Map<number, number>();
   const limit = Math.floor(n * MAX_SHARE);
