@@ -5,6 +5,7 @@
 import type { SpanKind } from '../src/shared/webviewProtocol';
 import { DENSE_ORDER } from './dense';
 import { spanBand, type LaneRow, type SpanFinder, type SpanRect } from './layout';
+import { lodLevel, nextLodFrame, splitAtCuts, type LodLevel } from './laneLod';
 import { KINDS, type SpanTable } from './spanTable';
 
 /** The visible time window mapped to the plot: [d0, d1] ns onto [left, right] px; `now` ends open spans. */
@@ -65,11 +66,26 @@ export function visibleSpans(t: SpanTable, rows: readonly LaneRow[], w: DenseWin
   return out;
 }
 
+/** Columns of spans in start order: a lane index's raw spans or a level's merged entries. */
+type SpanCols = Pick<LodLevel, 'start' | 'end' | 'kind' | 'lock'>;
+
+/** First position in [lo, hi) whose start is at least `t` (or hi). */
+function firstFrom(start: Float64Array, t: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (start[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Merge the spans of `rows` in the window into per-style batches, ordered by kind then lock.
  * A row's index lists its spans by start, so per style the pixel-column runs come out in order:
  * a span that starts within (or right after) the style's current run extends it, any other ends
- * the run and starts the next. No per-column bitmap is filled or scanned.
+ * the run and starts the next. No per-column bitmap is filled or scanned. Where a lane has a
+ * level of detail for this pixel size (webview/laneLod.ts) its merged entries stand in for the
+ * raw spans between two cuts, which gives the same runs.
  */
 export function mergeIndexed(
   t: SpanTable,
@@ -77,61 +93,106 @@ export function mergeIndexed(
   w: DenseWindow,
   locks: Int32Array,
 ): DenseBatch[] {
-  const x0 = Math.floor(w.left);
-  const n = Math.max(1, Math.ceil(w.right) - x0 + 1);
-  const k = (w.right - w.left) / (w.d1 - w.d0 || 1);
-  const batches = new Map<number, DenseBatch>();
-  // Slot of a (kind, lock) key within the current row, -1 when unused (reset after each row).
-  const slot = slots(RANK.length * 4096);
-  const keys: number[] = [];
-  // Per slot: the open run's first and last column, and where its rects go.
-  const runA: number[] = [];
-  const runB: number[] = [];
-  const out: { rects: number[]; y: number; h: number }[] = [];
+  nextLodFrame();
+  const m = new RunMerge(w, locks);
   for (const row of rows) {
     const rng = t.range(row.id, w.d0, w.d1);
     if (!rng) continue;
     // The lane's own copies of its spans' columns, in index order: read one after another.
-    const [{ start, end, kind, lock: lockCol }, lo, hi] = rng;
-    keys.length = 0;
+    const [ix, lo, hi] = rng;
+    m.row = row;
+    const level = lodLevel(ix, 1 / m.k);
+    // Entries only from where every raw span starts inside the window: a merged entry may hold
+    // spans that end before it (skipped raw) or start after it (not visited raw).
+    const cut = level && splitAtCuts(level, firstFrom(ix.start, w.d0, lo, hi), hi);
+    if (level && cut) {
+      m.add(ix, lo, cut[0]);
+      m.add(level, cut[1], cut[2]);
+      m.add(ix, cut[3], hi);
+    } else m.add(ix, lo, hi);
+    m.endRow();
+  }
+  return [...m.batches.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+}
+
+/** The state of mergeIndexed: the window's pixel mapping, the batches, and per style key of the
+ *  current row the open run's first and last column and where its rects go. */
+class RunMerge {
+  readonly x0: number;
+  readonly n: number;
+  readonly k: number;
+  readonly batches = new Map<number, DenseBatch>();
+  /** Slot of a (kind, lock) key within the current row, -1 when unused (reset after each row). */
+  readonly slot = slots(RANK.length * 4096);
+  readonly keys: number[] = [];
+  readonly runA: number[] = [];
+  readonly runB: number[] = [];
+  readonly rects: number[][] = [];
+  readonly y: number[] = [];
+  readonly h: number[] = [];
+  row!: LaneRow;
+
+  constructor(
+    readonly w: DenseWindow,
+    readonly locks: Int32Array,
+  ) {
+    this.x0 = Math.floor(w.left);
+    this.n = Math.max(1, Math.ceil(w.right) - this.x0 + 1);
+    this.k = (w.right - w.left) / (w.d1 - w.d0 || 1);
+  }
+
+  /** Add spans [lo, hi) of `c` (in start order, after the row's earlier ones) to the runs. */
+  add(c: SpanCols, lo: number, hi: number): void {
+    const { start, end, kind, lock: lockCol } = c;
+    const { x0, n, k, slot, runA, runB, locks } = this;
+    const { d0, left, now } = this.w;
     for (let i = lo; i < hi; i++) {
       const e0 = end[i];
-      const e = e0 === e0 ? e0 : Math.max(w.now, start[i]);
-      if (e < w.d0) continue;
-      const a = Math.max(0, Math.floor(w.left + (start[i] - w.d0) * k) - x0);
-      const b = Math.min(n - 1, Math.max(a, Math.ceil(w.left + (e - w.d0) * k) - 1 - x0));
+      const e = e0 === e0 ? e0 : Math.max(now, start[i]);
+      if (e < d0) continue;
+      const a = Math.max(0, Math.floor(left + (start[i] - d0) * k) - x0);
+      const b = Math.min(n - 1, Math.max(a, Math.ceil(left + (e - d0) * k) - 1 - x0));
       if (b < a) continue;
       const lk = lockCol[i] < 0 ? -1 : locks[lockCol[i]];
       const key = RANK[kind[i]] * 4096 + (lk < 0 ? 4095 : lk % 4095);
-      let g = slot[key];
-      if (g < 0) {
-        g = slot[key] = keys.length;
-        keys.push(key);
-        let batch = batches.get(key);
-        if (!batch) {
-          const lock = key % 4096 === 4095 ? null : key % 4096;
-          batches.set(key, (batch = { kind: DENSE_ORDER[RANK[kind[i]]], lock, rects: [] }));
-        }
-        const [off, bh] = spanBand(batch.kind, row.height);
-        out[g] = { rects: batch.rects, y: row.y + off, h: bh };
-        runA[g] = a;
-        runB[g] = b;
-      } else if (a <= runB[g] + 1) {
+      const g = slot[key];
+      if (g < 0) this.open(key, kind[i], a, b);
+      else if (a <= runB[g] + 1) {
         if (b > runB[g]) runB[g] = b;
       } else {
-        const o = out[g];
-        o.rects.push(x0 + runA[g], o.y, runB[g] - runA[g] + 1, o.h);
+        this.rects[g].push(x0 + runA[g], this.y[g], runB[g] - runA[g] + 1, this.h[g]);
         runA[g] = a;
         runB[g] = b;
       }
     }
-    for (let g = 0; g < keys.length; g++) {
-      slot[keys[g]] = -1;
-      const o = out[g];
-      o.rects.push(x0 + runA[g], o.y, runB[g] - runA[g] + 1, o.h);
-    }
   }
-  return [...batches.entries()].sort((a, b) => a[0] - b[0]).map((e) => e[1]);
+
+  /** The row's first span of style `key`: a slot with run [a, b]. */
+  private open(key: number, kind: number, a: number, b: number): void {
+    const g = (this.slot[key] = this.keys.length);
+    this.keys.push(key);
+    let batch = this.batches.get(key);
+    if (!batch) {
+      const lock = key % 4096 === 4095 ? null : key % 4096;
+      this.batches.set(key, (batch = { kind: DENSE_ORDER[RANK[kind]], lock, rects: [] }));
+    }
+    const [off, bh] = spanBand(batch.kind, this.row.height);
+    this.rects[g] = batch.rects;
+    this.y[g] = this.row.y + off;
+    this.h[g] = bh;
+    this.runA[g] = a;
+    this.runB[g] = b;
+  }
+
+  /** Close the row's open runs and free its slots. */
+  endRow(): void {
+    const { keys, runA, runB, x0 } = this;
+    for (let g = 0; g < keys.length; g++) {
+      this.slot[keys[g]] = -1;
+      this.rects[g].push(x0 + runA[g], this.y[g], runB[g] - runA[g] + 1, this.h[g]);
+    }
+    keys.length = 0;
+  }
 }
 
 /** Index-based span lookups for a frame's rows and window (hit tests, selection outline). */

@@ -5,7 +5,7 @@ import { labelColumn, timeEnd } from './frame';
 import { updateHeader } from './header';
 import { updateInspector } from './inspector';
 import { describe } from './interact';
-import { layout, type LaneRow } from './layout';
+import { layout, type LaneRow, type Layout, type MarkPos } from './layout';
 import { layoutFlows, layoutMarkLabels } from './layoutFlows';
 import { drawLegend } from './legend';
 import { drawOverview } from './overview';
@@ -54,6 +54,21 @@ export function schedule(view: View): void {
     view.raf = 0;
     draw(view);
   });
+}
+
+/** The marks of `l` on rows that `shown` accepts (a lane's marks come together: one lookup each). */
+function marksInView(l: Layout, shown: (r: LaneRow) => boolean): MarkPos[] {
+  const out: MarkPos[] = [];
+  let lane: string | undefined;
+  let keep = false;
+  for (const m of l.marks) {
+    if (m.lane !== lane) {
+      lane = m.lane;
+      keep = shown(l.rowById.get(lane)!);
+    }
+    if (keep) out.push(m);
+  }
+  return out;
 }
 
 /** Draw everything from the view's current model, options and state. */
@@ -164,7 +179,7 @@ export function draw(view: View): void {
   const canvasMarks = marksIn > (dense ? MAX_SVG_MARKS_DENSE : MAX_SVG_MARKS);
   // Marks on the canvas: those of the rows it covers; as glyphs only over canvas spans (over SVG
   // spans, with the canvas under them, plain ticks as before).
-  const onCanvas = canvasMarks ? l.marks.filter((m) => inView(l.rowById.get(m.lane)!, 0)) : [];
+  const onCanvas = canvasMarks ? marksInView(l, (r) => inView(r, 0)) : [];
   const glyphMarks = dense && canvasMarks && marksIn <= MAX_GLYPH_MARKS;
   drawAxis(view.axis, x, width, left, mainDone, tr('mainDone'));
   drawLanes(

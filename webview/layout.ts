@@ -15,6 +15,7 @@ export { spanBand } from './spanBand';
 import { spanBand } from './spanBand';
 import type { SpanTable } from './spanTable';
 import { laneLabel, lockOrder, orderLanes } from './laneOrder';
+import { layoutMarks } from './layoutMarks';
 
 /**
  * What the webview knows of a run: lanes sorted by order, spans, marks, the header. Spans come as
@@ -120,19 +121,6 @@ export interface SpanFinder {
   spanRect(id: number): SpanRect | null;
 }
 
-/** A small number per mark kind, for merge keys. */
-const MARK_CODE: Record<MarkKind, number> = {
-  start: 0,
-  end: 1,
-  killed: 2,
-  print: 3,
-  exc: 4,
-  release: 5,
-  spawn: 6,
-  io: 7,
-  mark: 8,
-};
-
 /** Compute all geometry for one frame. Items outside the visible window are left out. */
 export function layout(input: LayoutInput): Layout {
   const { domain, range, laneHeight: h, now } = input;
@@ -178,32 +166,7 @@ export function layout(input: LayoutInput): Layout {
     });
   }
 
-  const marks: MarkPos[] = [];
-  const merged = new Map<number, MarkPos>();
-  const rowIndex = new Map(rows.map((r, i) => [r, i]));
-  for (const m of input.marks) {
-    const row = rowById.get(m.lane);
-    if (!row) continue;
-    const mx = x(m.t);
-    if (mx < lo || mx > hi) continue;
-    // One number per (row, kind, pixel column): cheaper than a string key for 10k+ marks.
-    const key = (rowIndex.get(row)! * 16 + MARK_CODE[m.kind]) * 65536 + Math.round(mx - lo);
-    const prev = merged.get(key);
-    if (prev) {
-      prev.marks.push(m);
-      continue;
-    }
-    const pos: MarkPos = {
-      id: m.id,
-      lane: m.lane,
-      kind: m.kind,
-      x: mx,
-      y: row.y + h / 2,
-      marks: [m],
-    };
-    merged.set(key, pos);
-    marks.push(pos);
-  }
+  const marks = layoutMarks(input.marks, rows, rowById, x, lo, hi, h);
 
   const rowOf = (id: string): LaneRow | undefined =>
     rowById.get(id) ?? rowById.get(id.split('/')[0]);
