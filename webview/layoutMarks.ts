@@ -73,14 +73,7 @@ function mergeMarksInOrder(
       prev.marks.push(m);
       continue;
     }
-    const pos: MarkPos = {
-      id: m.id,
-      lane: m.lane,
-      kind: m.kind,
-      x: mx,
-      y: row.y + h / 2,
-      marks: [m],
-    };
+    const pos = markPos(m, mx, row.y + h / 2);
     lastPos[code] = pos;
     lastCol[code] = col;
     marks.push(pos);
@@ -113,16 +106,14 @@ function mergeMarks(
       prev.marks.push(m);
       continue;
     }
-    const pos: MarkPos = {
-      id: m.id,
-      lane: m.lane,
-      kind: m.kind,
-      x: mx,
-      y: row.y + h / 2,
-      marks: [m],
-    };
+    const pos = markPos(m, mx, row.y + h / 2);
     merged.set(key, pos);
     marks.push(pos);
   }
   return marks;
+}
+
+/** A new merged position for mark `m` at (x, y). */
+function markPos(m: Mark, x: number, y: number): MarkPos {
+  return { id: m.id, lane: m.lane, kind: m.kind, x, y, marks: [m] };
 }
