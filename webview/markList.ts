@@ -17,7 +17,7 @@ function upperBound(list: readonly Mark[], m: Mark): number {
 }
 
 /** Index in `list` (sorted by id) of the first item whose id is ≥ `id`. */
-export function idLowerBound(list: readonly { id: number }[], id: number): number {
+function idLowerBound(list: readonly { id: number }[], id: number): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
@@ -26,6 +26,31 @@ export function idLowerBound(list: readonly { id: number }[], id: number): numbe
     else hi = mid;
   }
   return lo;
+}
+
+/** Put `item` into `list` (sorted by id): appended when its id is the highest (the usual case),
+ *  else inserted in order or replacing the item with the same id, which is returned. */
+export function upsertById<T extends { id: number }>(list: T[], item: T): T | undefined {
+  const n = list.length;
+  if (n === 0 || list[n - 1].id < item.id) {
+    list.push(item);
+    return undefined;
+  }
+  const i = idLowerBound(list, item.id);
+  if (list[i].id !== item.id) {
+    list.splice(i, 0, item);
+    return undefined;
+  }
+  const old = list[i];
+  list[i] = item;
+  return old;
+}
+
+/** Keep only the items of `list` for which `keep` is true, in place and in order. */
+export function retainInPlace<T>(list: T[], keep: (item: T) => boolean): void {
+  let w = 0;
+  for (let r = 0; r < list.length; r++) if (keep(list[r])) list[w++] = list[r];
+  list.length = w;
 }
 
 /** Marks by id, in id order and per lane by time. */
@@ -41,16 +66,8 @@ export class MarkList {
 
   /** Insert a mark, or replace the one with the same id. */
   upsert(m: Mark): void {
-    const all = this.all;
-    const n = all.length;
-    if (n === 0 || all[n - 1].id < m.id) all.push(m);
-    else {
-      const i = idLowerBound(all, m.id);
-      if (all[i].id === m.id) {
-        this.unindex(all[i]);
-        all[i] = m;
-      } else all.splice(i, 0, m);
-    }
+    const old = upsertById(this.all, m);
+    if (old) this.unindex(old);
     let list = this.byLane.get(m.lane);
     if (!list) this.byLane.set(m.lane, (list = []));
     const last = list[list.length - 1];
@@ -68,10 +85,7 @@ export class MarkList {
 
   /** Keep only the marks for which `keep` is true (one pass; the lane lists stay sorted). */
   retain(keep: (m: Mark) => boolean): void {
-    const all = this.all;
-    let w = 0;
-    for (let r = 0; r < all.length; r++) if (keep(all[r])) all[w++] = all[r];
-    all.length = w;
+    retainInPlace(this.all, keep);
     for (const [lane, list] of this.byLane) {
       const left = list.filter(keep);
       if (left.length) this.byLane.set(lane, left);

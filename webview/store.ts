@@ -4,7 +4,7 @@
 import { flowAt, markAt, packPlain } from '../src/shared/packedDelta';
 import type { Flow, Header, Lane, ModelDelta, PackedDelta } from '../src/shared/webviewProtocol';
 import type { SwimlaneModel } from './layout';
-import { idLowerBound, MarkList } from './markList';
+import { MarkList, retainInPlace, upsertById } from './markList';
 import { SpanTable } from './spanTable';
 
 /** Model state received so far; `version` grows on every change so views can skip work. */
@@ -43,21 +43,9 @@ export class Store {
     if (delta.lanes.length) this.laneList = [...this.lanes.values()].sort(byOrder);
     this.spans.upsertPacked(delta);
     for (let r = 0, n = delta.marks.id.length; r < n; r++) this.marks.upsert(markAt(delta, r));
-    for (let r = 0, n = delta.flows.id.length; r < n; r++) this.upsertFlow(flowAt(delta, r));
+    for (let r = 0, n = delta.flows.id.length; r < n; r++) upsertById(this.flows, flowAt(delta, r));
     this.header = delta.header;
     this.cache = null;
-  }
-
-  /** Insert an arrow, or replace the one with the same id. */
-  private upsertFlow(f: Flow): void {
-    const flows = this.flows;
-    const n = flows.length;
-    if (n === 0 || flows[n - 1].id < f.id) flows.push(f);
-    else {
-      const i = idLowerBound(flows, f.id);
-      if (flows[i].id === f.id) flows[i] = f;
-      else flows.splice(i, 0, f);
-    }
   }
 
   private dropBefore(before: number, delta: PackedDelta): void {
@@ -72,13 +60,7 @@ export class Store {
       Number.isNaN(t.end[r]) ? t.start[r] >= before || wasResent(t.id[r]) : t.end[r] >= before,
     );
     this.marks.retain((m) => m.t >= before);
-    const flows = this.flows;
-    let w = 0;
-    for (let r = 0; r < flows.length; r++) {
-      const f = flows[r];
-      if (Math.max(f.from.t, f.to.t) >= before) flows[w++] = f;
-    }
-    flows.length = w;
+    retainInPlace(this.flows, (f) => Math.max(f.from.t, f.to.t) >= before);
   }
 
   /** Forget everything (a new run starts in the same panel). */
